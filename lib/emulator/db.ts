@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS queues (
+  id TEXT PRIMARY KEY,
+  name TEXT UNIQUE,
+  created_at INTEGER NOT NULL,
+  modified_at INTEGER NOT NULL,
+  accessed_at INTEGER NOT NULL,
+  total_count INTEGER NOT NULL DEFAULT 0,
+  handled_count INTEGER NOT NULL DEFAULT 0,
+  write_count INTEGER NOT NULL DEFAULT 0,
+  delete_count INTEGER NOT NULL DEFAULT 0,
+  -- clients seen, for hadMultipleClients: 0 none, 1 exactly one (first_client), 2 more than one
+  client_state INTEGER NOT NULL DEFAULT 0,
+  first_client TEXT,
+  general_access TEXT,
+  next_seq INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS queues_created ON queues (created_at);
+CREATE TABLE IF NOT EXISTS requests (
+  queue_id TEXT NOT NULL REFERENCES queues (id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  unique_key TEXT NOT NULL,
+  url TEXT NOT NULL,
+  method TEXT NOT NULL,
+  retry_count INTEGER NOT NULL,
+  handled_at TEXT,
+  -- The position and the lock in one key (see design.md §3.6): NULL when handled; +ms for the
+  -- end of the queue, -ms for the front; a value beyond "now" on either side is a lock expiring then.
+  order_no INTEGER,
+  -- Tie-break within one millisecond: +n keeps FIFO at the end, -n gives LIFO at the front.
+  order_seq INTEGER NOT NULL,
+  lock_client TEXT,
+  extra TEXT NOT NULL,
+  PRIMARY KEY (queue_id, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS requests_order ON requests (queue_id, order_no, order_seq) WHERE order_no IS NOT NULL;
+`;
+
+/** Opens (creating if needed) an emulator database with the pragmas this project requires. */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  // NORMAL under WAL survives a process crash (kill -9) without losing committed transactions.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+  return db;
+}

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import {
+  clientKeySchema,
+  DEFAULT_HEAD_LIMIT,
+  DEFAULT_LIST_REQUESTS_LIMIT,
+  headLimitSchema,
+  lockLimitSchema,
+  lockSecsSchema,
+  MAX_HEAD_LIMIT,
+  MAX_LIST_QUEUES_LIMIT,
+  MAX_LIST_REQUESTS_LIMIT,
+  MAX_LOCK_LIMIT,
+  queueNameSchema,
+  requestFilterSchema,
+} from '../../schemas';
+import { invalidClientKey, invalidInput } from '../errors';
+import type { RequestFilter } from '../store';
+
+const NUMBER = /^\d+(\.\d+)?$/;
+
+/** Typed reads of a query string; every bad value is a 400 naming the parameter. */
+export class Query {
+  constructor(private readonly params: URLSearchParams) {}
+
+  private raw(name: string): string | undefined {
+    return this.params.get(name) ?? undefined;
+  }
+
+  private check<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw invalidInput(`Parameter "${name}" ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+    return parsed.data;
+  }
+
+  private number(name: string): number | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (!NUMBER.test(value)) throw invalidInput(`Parameter "${name}" must be a non-negative number, got "${value}"`);
+    return Number(value);
+  }
+
+  /** `1`/`true` and `0`/`false` (apify-client sends 1/0, the Python client true/false). */
+  bool(name: string): boolean {
+    const value = this.raw(name);
+    if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+    if (value === '1' || value === 'true') return true;
+    throw invalidInput(`Parameter "${name}" must be 1, 0, true or false, got "${value}"`);
+  }
+
+  clientKey(): string | undefined {
+    const value = this.raw('clientKey');
+    if (value === undefined) return undefined;
+    const parsed = clientKeySchema.safeParse(value);
+    if (!parsed.success) throw invalidClientKey(`Parameter "clientKey" ${parsed.error.issues[0]?.message}`);
+    return value;
+  }
+
+  lockSecs(): number {
+    const value = this.number('lockSecs');
+    if (value === undefined) throw invalidInput('Parameter "lockSecs" is required');
+    return this.check('lockSecs', lockSecsSchema, value);
+  }
+
+  /** GET head: 1 or more, default 100, clamped to the platform's 1000. */
+  headLimit(): number {
+    const value = this.number('limit');
+    if (value === undefined) return DEFAULT_HEAD_LIMIT;
+    return Math.min(this.check('limit', headLimitSchema, value), MAX_HEAD_LIMIT);
+  }
+
+  /** POST head/lock: 1 to 25, default 25. */
+  lockLimit(): number {
+    const value = this.number('limit');
+    if (value === undefined) return MAX_LOCK_LIMIT;
+    return this.check('limit', lockLimitSchema, value);
+  }
+
+  /** List queues: `limit=0` means unset, as the platform treats it; clamped to 1000. */
+  pagination() {
+    const offset = this.number('offset') ?? 0;
+    const limit = this.number('limit') ?? 0;
+    if (!Number.isInteger(offset) || !Number.isInteger(limit))
+      throw invalidInput('offset and limit must be whole numbers');
+    return {
+      offset,
+      limit: limit === 0 ? MAX_LIST_QUEUES_LIMIT : Math.min(limit, MAX_LIST_QUEUES_LIMIT),
+      desc: this.bool('desc'),
+      unnamed: this.bool('unnamed'),
+    };
+  }
+
+  listRequests() {
+    const limit = this.number('limit') ?? DEFAULT_LIST_REQUESTS_LIMIT;
+    const filter = this.params
+      .getAll('filter')
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter((value) => value !== '')
+      .map((value) => this.check('filter', requestFilterSchema, value) as RequestFilter);
+    return {
+      limit: Math.min(this.check('limit', headLimitSchema, limit), MAX_LIST_REQUESTS_LIMIT),
+      cursor: this.raw('cursor'),
+      exclusiveStartId: this.raw('exclusiveStartId'),
+      filter,
+      clientKey: this.clientKey(),
+    };
+  }
+
+  queueName(): string | undefined {
+    const value = this.raw('name');
+    if (value === undefined || value === '') return undefined;
+    return this.check('name', queueNameSchema, value);
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { invalidInput } from './errors';
+
+// What a request body may hold. Fields beyond the ones we index are kept as given.
+const requestBodySchema = z.looseObject({
+  id: z.string().optional(),
+  uniqueKey: z.string({ error: 'uniqueKey must be a string' }).min(1, 'uniqueKey must not be empty'),
+  url: z.string({ error: 'url must be a string' }).min(1, 'url must not be empty'),
+  method: z.string().min(1).max(16).optional(),
+  retryCount: z.number().int().min(0).optional(),
+  handledAt: z
+    .union([z.string(), z.null()])
+    .optional()
+    .refine((v) => v == null || !Number.isNaN(Date.parse(v)), 'handledAt must be an ISO date or null'),
+});
+
+export interface RequestInput {
+  id: string | undefined;
+  uniqueKey: string;
+  url: string;
+  method: string;
+  retryCount: number;
+  handledAt: string | null;
+  /** Everything else the caller sent (userData, headers, payload, errorMessages, …), as JSON. */
+  extra: string;
+}
+
+/** Validates one request body; `where` prefixes messages for items of a batch. */
+export function parseRequestInput(body: unknown, where = 'request'): RequestInput {
+  const parsed = requestBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    const message =
+      typeof body === 'object' && body !== null && !Array.isArray(body) ? issue?.message : 'must be a JSON object';
+    throw invalidInput(`Invalid ${where}: ${field}${message ?? 'invalid value'}`);
+  }
+  const { id, uniqueKey, url, method, retryCount, handledAt, ...rest } = parsed.data;
+  return {
+    id,
+    uniqueKey,
+    url,
+    method: method ?? 'GET',
+    retryCount: retryCount ?? 0,
+    handledAt: handledAt == null ? null : new Date(handledAt).toISOString(),
+    extra: JSON.stringify(rest),
+  };
+}
+
+export interface RequestRow {
+  id: string;
+  unique_key: string;
+  url: string;
+  method: string;
+  retry_count: number;
+  handled_at: string | null;
+  order_no: number | null;
+  order_seq: number;
+  lock_client: string | null;
+  extra: string;
+}
+
+/** A lock is live while the ordering key lies beyond `now` on either side. */
+export function lockExpiry(orderNo: number | null, now: number): number | null {
+  if (orderNo === null) return null;
+  const at = Math.abs(orderNo);
+  return at > now ? at : null;
+}
+
+/** The stored request as the API returns it, with lock details while it is locked. */
+export function requestToJson(row: RequestRow, now: number): Record<string, unknown> {
+  const expiresAt = lockExpiry(row.order_no, now);
+  return {
+    id: row.id,
+    uniqueKey: row.unique_key,
+    url: row.url,
+    method: row.method,
+    retryCount: row.retry_count,
+    ...(JSON.parse(row.extra) as Record<string, unknown>),
+    handledAt: row.handled_at,
+    ...(expiresAt === null ? {} : { lockExpiresAt: new Date(expiresAt).toISOString(), lockByClient: row.lock_client }),
+  };
+}

@@ -1,0 +1,609 @@
+import type { Db } from './db';
+import { EmulatorError, invalidClientKey, invalidInput, queueNotFound, requestNotFound } from './errors';
+import { randomObjectId, requestIdFromUniqueKey } from './ids';
+import { type QueueRow, queueToJson, resolveQueueRef } from './queue-shape';
+import { lockExpiry, parseRequestInput, type RequestInput, type RequestRow, requestToJson } from './request-shape';
+
+export interface StoreOptions {
+  /** Milliseconds since the epoch; injected so lock expiry is testable without sleeping. */
+  now?: () => number;
+  /** Where the dashboard shows a queue (the API's `consoleUrl`). */
+  consoleUrl?: (queueId: string) => string;
+}
+
+/** `undefined` is the anonymous client: every call without a key counts as a new client. */
+type ClientKey = string | undefined;
+interface ClientOptions {
+  clientKey?: string;
+}
+interface ForefrontOptions extends ClientOptions {
+  forefront?: boolean;
+}
+export type RequestFilter = 'locked' | 'pending';
+export interface ListRequestsOptions extends ClientOptions {
+  limit: number;
+  cursor?: string;
+  exclusiveStartId?: string;
+  filter?: RequestFilter[];
+}
+export type BatchDeleteItem = { id?: string; uniqueKey?: string };
+
+const ACCESS_WRITE_INTERVAL_MS = 1000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The request-queue store. Method names follow apify-client's `RequestQueueClient` and
+ * `RequestQueueCollectionClient`; each call runs in one `BEGIN IMMEDIATE` transaction.
+ */
+export class EmulatorStore {
+  private readonly now: () => number;
+  private readonly consoleUrl: (queueId: string) => string;
+  private readonly sql: ReturnType<typeof prepareStatements>;
+  /** Queue rows read in the current transaction, saved at its end when changed. */
+  private readonly opened = new Set<QueueRow>();
+
+  constructor(
+    readonly db: Db,
+    options: StoreOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.consoleUrl = options.consoleUrl ?? ((id) => `http://127.0.0.1:3000/queues/${id}`);
+    this.sql = prepareStatements(db);
+  }
+
+  // ---- queue collection -------------------------------------------------------------------
+
+  listQueues(options: { offset: number; limit: number; desc: boolean; unnamed: boolean }) {
+    const { offset, limit, desc, unnamed } = options;
+    const filter = unnamed ? 1 : 0;
+    const rows = (desc ? this.sql.listQueuesDesc : this.sql.listQueuesAsc).all(filter, limit, offset) as QueueRow[];
+    const { total } = this.sql.countQueues.get(filter) as { total: number };
+    const items = rows.map((row) => this.queueJson(row));
+    return { total, offset, limit, count: items.length, desc, unnamed, items };
+  }
+
+  getOrCreateQueue(name: string | undefined): { queue: Record<string, unknown>; created: boolean } {
+    return this.write(() => {
+      const now = this.now();
+      if (name !== undefined) {
+        const existing = this.sql.queueByName.get(name) as QueueRow | undefined;
+        if (existing) {
+          this.opened.add(existing);
+          return { queue: this.queueJson(this.touchAccess(existing, now)), created: false };
+        }
+      }
+      const id = randomObjectId();
+      this.sql.insertQueue.run(id, name ?? null, now, now, now);
+      return { queue: this.queueJson(this.sql.queueById.get(id) as QueueRow), created: true };
+    });
+  }
+
+  // ---- one queue ------------------------------------------------------------------------
+
+  getQueue(ref: string) {
+    return this.write(() => this.queueJson(this.touchAccess(this.queue(ref), this.now())));
+  }
+
+  updateQueue(ref: string, changes: { name?: string | null; generalAccess?: string | null }) {
+    return this.write(() => {
+      const queue = this.queue(ref);
+      const now = this.now();
+      const name = changes.name === undefined ? queue.name : changes.name;
+      if (name !== null && name !== queue.name && this.sql.queueByName.get(name)) {
+        throw new EmulatorError(400, 'name-not-unique', `A request queue named "${name}" already exists`);
+      }
+      const generalAccess = changes.generalAccess === undefined ? queue.general_access : changes.generalAccess;
+      this.sql.renameQueue.run(name, generalAccess, now, queue.id);
+      return this.queueJson(this.sql.queueById.get(queue.id) as QueueRow);
+    });
+  }
+
+  deleteQueue(ref: string): void {
+    this.write(() => {
+      this.sql.deleteQueue.run(this.queue(ref).id);
+    });
+  }
+
+  // ---- requests -------------------------------------------------------------------------
+
+  addRequest(ref: string, body: unknown, options: ForefrontOptions = {}) {
+    const input = parseRequestInput(body);
+    if (input.id !== undefined) throw invalidInput('Invalid request: a request being added must not have an id');
+    return this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const result = this.insertIfAbsent(queue, input, options.forefront ?? false);
+      return result;
+    });
+  }
+
+  batchAddRequests(ref: string, body: unknown, options: ForefrontOptions = {}) {
+    const inputs = this.batchBody(body).map((item, index) => {
+      const input = parseRequestInput(item, `request at index ${index}`);
+      if (input.id !== undefined) throw invalidInput(`Invalid request at index ${index}: must not have an id`);
+      return input;
+    });
+    return this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const processedRequests = inputs.map((input) => ({
+        ...this.insertIfAbsent(queue, input, options.forefront ?? false),
+        uniqueKey: input.uniqueKey,
+      }));
+      return { processedRequests, unprocessedRequests: [] as unknown[] };
+    });
+  }
+
+  getRequest(ref: string, requestId: string) {
+    return this.write(() => {
+      const queue = this.touchAccess(this.queue(ref), this.now());
+      const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+      if (!row) throw requestNotFound();
+      return requestToJson(row, this.now());
+    });
+  }
+
+  updateRequest(ref: string, requestId: string, body: unknown, options: ForefrontOptions = {}) {
+    const input = parseRequestInput(body);
+    if (input.id !== undefined && input.id !== requestId) {
+      throw invalidInput(`Request id "${input.id}" in the body does not match "${requestId}" in the URL`);
+    }
+    if (requestIdFromUniqueKey(input.uniqueKey) !== requestId) {
+      throw new EmulatorError(400, 'request-id-invalid', 'Request ID does not correspond to uniqueKey');
+    }
+    return this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const now = this.now();
+      const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+      if (!row) {
+        const result = this.insertIfAbsent(queue, input, options.forefront ?? false);
+        return result;
+      }
+      this.assertNotLockedByOther(row, options.clientKey, now);
+      const wasHandled = row.handled_at !== null;
+      const isHandled = input.handledAt !== null;
+      let orderNo: number | null = null;
+      let orderSeq = row.order_seq;
+      let lockClient = row.lock_client;
+      if (isHandled) {
+        lockClient = null;
+      } else if (lockExpiry(row.order_no, now) !== null) {
+        // A plain update keeps the caller's lock; forefront only decides where it lands later.
+        orderNo = (options.forefront ? -1 : 1) * Math.abs(row.order_no as number);
+      } else {
+        [orderNo, orderSeq] = this.position(queue, options.forefront ?? false, now);
+        lockClient = null;
+      }
+      this.sql.updateRequest.run(
+        input.url,
+        input.method,
+        input.retryCount,
+        input.handledAt,
+        orderNo,
+        orderSeq,
+        lockClient,
+        input.extra,
+        queue.id,
+        requestId,
+      );
+      queue.handled_count += Number(isHandled) - Number(wasHandled);
+      queue.write_count += 1;
+      this.modified(queue, now);
+      return { requestId, wasAlreadyPresent: true, wasAlreadyHandled: wasHandled };
+    });
+  }
+
+  deleteRequest(ref: string, requestId: string, options: ClientOptions = {}): void {
+    this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+      if (row) {
+        this.assertNotLockedByOther(row, options.clientKey, this.now());
+        this.removeRow(queue, row);
+      }
+    });
+  }
+
+  batchDeleteRequests(ref: string, body: unknown, options: ClientOptions = {}) {
+    const items = this.batchBody(body).map((item, index) => parseDeleteItem(item, index));
+    return this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const now = this.now();
+      const processedRequests: { id: string; uniqueKey?: string }[] = [];
+      const unprocessedRequests: BatchDeleteItem[] = [];
+      for (const item of items) {
+        const id = item.id ?? requestIdFromUniqueKey(item.uniqueKey as string);
+        const row = this.sql.requestById.get(queue.id, id) as RequestRow | undefined;
+        if (row && lockExpiry(row.order_no, now) !== null && !this.ownsLock(row, options.clientKey)) {
+          unprocessedRequests.push(item);
+          continue;
+        }
+        if (row) this.removeRow(queue, row);
+        processedRequests.push({ id, uniqueKey: row?.unique_key ?? item.uniqueKey });
+      }
+      return { processedRequests, unprocessedRequests };
+    });
+  }
+
+  listRequests(ref: string, options: ListRequestsOptions) {
+    const { limit, cursor, exclusiveStartId, filter = [] } = options;
+    if (cursor !== undefined && exclusiveStartId !== undefined) {
+      throw invalidInput('cursor and exclusiveStartId cannot be used together');
+    }
+    if (exclusiveStartId !== undefined && filter.length > 0) {
+      throw invalidInput('exclusiveStartId is not compatible with filter; use cursor');
+    }
+    const afterId = cursor === undefined ? (exclusiveStartId ?? '') : decodeCursor(cursor);
+    return this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const now = this.now();
+      const wantLocked = filter.includes('locked');
+      const wantPending = filter.includes('pending');
+      const statement =
+        wantLocked && wantPending
+          ? this.sql.listUnhandled
+          : wantLocked
+            ? this.sql.listLocked
+            : wantPending
+              ? this.sql.listPending
+              : this.sql.listAll;
+      const rows = statement.all({ queue: queue.id, after: afterId, now, limit: limit + 1 }) as RequestRow[];
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((row) => requestToJson(row, now)),
+        limit,
+        ...(exclusiveStartId === undefined ? {} : { exclusiveStartId }),
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.id) } : {}),
+      };
+    });
+  }
+
+  // ---- head and locks -------------------------------------------------------------------
+
+  listHead(ref: string, options: ClientOptions & { limit: number }) {
+    return this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const now = this.now();
+      const items = this.sql.head.all(queue.id, -now, now, options.limit) as HeadRow[];
+      return {
+        limit: options.limit,
+        queueModifiedAt: iso(queue.modified_at),
+        hadMultipleClients: queue.client_state === 2,
+        items: items.map(headItem),
+      };
+    });
+  }
+
+  listAndLockHead(ref: string, options: ClientOptions & { limit: number; lockSecs: number }) {
+    return this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const now = this.now();
+      const expiresAt = now + Math.round(options.lockSecs * 1000);
+      const rows = this.sql.head.all(queue.id, -now, now, options.limit) as HeadRow[];
+      for (const row of rows) {
+        // The sign is kept: a request at the front returns to the front when its lock expires.
+        const orderNo = row.order_no < 0 ? -expiresAt : expiresAt;
+        this.sql.setLock.run(orderNo, row.order_seq, options.clientKey ?? null, queue.id, row.id);
+      }
+      if (rows.length > 0) this.modified(queue, now);
+      return {
+        limit: options.limit,
+        lockSecs: options.lockSecs,
+        queueModifiedAt: iso(queue.modified_at),
+        hadMultipleClients: queue.client_state === 2,
+        queueHasLockedRequests: this.hasLocks(queue.id, now),
+        ...(options.clientKey === undefined ? {} : { clientKey: options.clientKey }),
+        items: rows.map((row) => ({ ...headItem(row), lockExpiresAt: iso(expiresAt) })),
+      };
+    });
+  }
+
+  prolongRequestLock(ref: string, requestId: string, options: ForefrontOptions & { lockSecs: number }) {
+    return this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const now = this.now();
+      const row = this.lockedRequest(queue, requestId, options.clientKey, now);
+      const expiresAt = now + Math.round(options.lockSecs * 1000);
+      this.sql.setLock.run(
+        options.forefront ? -expiresAt : expiresAt,
+        row.order_seq,
+        row.lock_client,
+        queue.id,
+        row.id,
+      );
+      this.modified(queue, now);
+      return { lockExpiresAt: iso(expiresAt) };
+    });
+  }
+
+  deleteRequestLock(ref: string, requestId: string, options: ForefrontOptions = {}): void {
+    this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const now = this.now();
+      const row = this.lockedRequest(queue, requestId, options.clientKey, now);
+      const [orderNo, orderSeq] = this.position(queue, options.forefront ?? false, now);
+      this.sql.setLock.run(orderNo, orderSeq, null, queue.id, row.id);
+      this.modified(queue, now);
+    });
+  }
+
+  unlockRequests(ref: string, options: ClientOptions = {}) {
+    return this.write(() => {
+      const queue = this.openQueue(ref, options.clientKey);
+      const now = this.now();
+      const locked = this.sql.lockedRows.all({ queue: queue.id, now }) as RequestRow[];
+      let unlockedCount = 0;
+      for (const row of locked) {
+        if (!this.ownsLock(row, options.clientKey)) continue;
+        const [orderNo, orderSeq] = this.position(queue, (row.order_no as number) < 0, now);
+        this.sql.setLock.run(orderNo, orderSeq, null, queue.id, row.id);
+        unlockedCount += 1;
+      }
+      if (unlockedCount > 0) this.modified(queue, now);
+      return { unlockedCount };
+    });
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  /** Runs `fn` in one BEGIN IMMEDIATE transaction and saves every queue row it changed. */
+  private write<T>(fn: () => T): T {
+    return this.db
+      .transaction(() => {
+        try {
+          const result = fn();
+          for (const queue of this.opened) this.saveQueue(queue);
+          return result;
+        } finally {
+          this.opened.clear();
+        }
+      })
+      .immediate();
+  }
+
+  private queue(ref: string): QueueRow {
+    const target = resolveQueueRef(ref);
+    const row =
+      target.kind === 'id'
+        ? (this.sql.queueById.get(target.id) as QueueRow | undefined)
+        : target.kind === 'name'
+          ? (this.sql.queueByName.get(target.name) as QueueRow | undefined)
+          : undefined;
+    if (!row) throw queueNotFound();
+    this.opened.add(row);
+    return row;
+  }
+
+  /** Resolves a queue for a call that carries a clientKey, registering the client. */
+  private openQueue(ref: string, clientKey: ClientKey): QueueRow {
+    const queue = this.queue(ref);
+    const before = queue.client_state;
+    if (queue.client_state === 0) {
+      queue.client_state = 1;
+      queue.first_client = clientKey ?? null;
+    } else if (queue.client_state === 1) {
+      const sameClient = clientKey !== undefined && queue.first_client === clientKey;
+      if (!sameClient) queue.client_state = 2;
+    }
+    const now = this.now();
+    if (before !== queue.client_state || now - queue.accessed_at >= ACCESS_WRITE_INTERVAL_MS) {
+      queue.accessed_at = now;
+      queue.dirty = true;
+    }
+    return queue;
+  }
+
+  private touchAccess(queue: QueueRow, now: number): QueueRow {
+    if (now - queue.accessed_at >= ACCESS_WRITE_INTERVAL_MS) {
+      queue.accessed_at = now;
+      queue.dirty = true;
+    }
+    return queue;
+  }
+
+  private modified(queue: QueueRow, now: number) {
+    queue.modified_at = Math.max(now, queue.modified_at);
+    queue.accessed_at = now;
+    queue.dirty = true;
+  }
+
+  private saveQueue(queue: QueueRow) {
+    if (!queue.dirty) return;
+    this.sql.saveQueue.run(
+      queue.modified_at,
+      queue.accessed_at,
+      queue.total_count,
+      queue.handled_count,
+      queue.write_count,
+      queue.delete_count,
+      queue.client_state,
+      queue.first_client,
+      queue.next_seq,
+      queue.id,
+    );
+    queue.dirty = false;
+  }
+
+  /** A new place in the queue at time `at`: the end (+) or the front (−). */
+  private position(queue: QueueRow, forefront: boolean, at: number): [number, number] {
+    const seq = queue.next_seq;
+    queue.next_seq += 1;
+    queue.dirty = true;
+    return forefront ? [-at, -seq] : [at, seq];
+  }
+
+  private insertIfAbsent(queue: QueueRow, input: RequestInput, forefront: boolean) {
+    const requestId = requestIdFromUniqueKey(input.uniqueKey);
+    const existing = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+    if (existing) {
+      return { requestId, wasAlreadyPresent: true, wasAlreadyHandled: existing.handled_at !== null };
+    }
+    const now = this.now();
+    const handled = input.handledAt !== null;
+    const [orderNo, orderSeq] = handled ? [null, 0] : this.position(queue, forefront, now);
+    this.sql.insertRequest.run(
+      queue.id,
+      requestId,
+      input.uniqueKey,
+      input.url,
+      input.method,
+      input.retryCount,
+      input.handledAt,
+      orderNo,
+      orderSeq,
+      input.extra,
+    );
+    queue.total_count += 1;
+    queue.handled_count += Number(handled);
+    queue.write_count += 1;
+    this.modified(queue, now);
+    // Like the platform, a request added as handled reports wasAlreadyHandled: false.
+    return { requestId, wasAlreadyPresent: false, wasAlreadyHandled: false };
+  }
+
+  private removeRow(queue: QueueRow, row: RequestRow) {
+    this.sql.deleteRequest.run(queue.id, row.id);
+    queue.total_count -= 1;
+    queue.handled_count -= Number(row.handled_at !== null);
+    queue.delete_count += 1;
+    this.modified(queue, this.now());
+  }
+
+  private ownsLock(row: RequestRow, clientKey: ClientKey): boolean {
+    return (row.lock_client ?? undefined) === clientKey;
+  }
+
+  private assertNotLockedByOther(row: RequestRow, clientKey: ClientKey, now: number) {
+    if (lockExpiry(row.order_no, now) !== null && !this.ownsLock(row, clientKey)) {
+      throw invalidClientKey(`Request ${row.id} is locked by another client (${describeClient(row.lock_client)})`);
+    }
+  }
+
+  private lockedRequest(queue: QueueRow, requestId: string, clientKey: ClientKey, now: number): RequestRow {
+    const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+    if (!row) throw requestNotFound();
+    if (lockExpiry(row.order_no, now) === null) {
+      const why = row.handled_at === null ? 'its lock has expired or it was never locked' : 'it is already handled';
+      throw invalidInput(`Request ${requestId} is not locked: ${why}`);
+    }
+    if (!this.ownsLock(row, clientKey)) {
+      throw invalidClientKey(
+        `Request ${requestId} is locked by another client (${describeClient(row.lock_client)}), not by ${describeClient(clientKey ?? null)}`,
+      );
+    }
+    return row;
+  }
+
+  private hasLocks(queueId: string, now: number): boolean {
+    return (this.sql.hasLocks.get(queueId, now, queueId, -now) as { locked: number }).locked === 1;
+  }
+
+  private batchBody(body: unknown): unknown[] {
+    if (!Array.isArray(body)) throw invalidInput('The body must be a JSON array of requests');
+    if (body.length > 25) throw invalidInput(`A batch may hold at most 25 requests, got ${body.length}`);
+    return body;
+  }
+
+  private queueJson(row: QueueRow): Record<string, unknown> {
+    return queueToJson(row, this.consoleUrl(row.id));
+  }
+}
+
+interface HeadRow {
+  id: string;
+  unique_key: string;
+  url: string;
+  method: string;
+  retry_count: number;
+  order_no: number;
+  order_seq: number;
+}
+
+const headItem = (row: HeadRow) => ({
+  id: row.id,
+  uniqueKey: row.unique_key,
+  url: row.url,
+  method: row.method,
+  retryCount: row.retry_count,
+});
+
+const describeClient = (key: string | null) => (key === null ? 'a call without clientKey' : `clientKey "${key}"`);
+
+function parseDeleteItem(item: unknown, index: number): BatchDeleteItem {
+  const value = (item ?? {}) as BatchDeleteItem;
+  const id = typeof value.id === 'string' && value.id.length > 0 ? value.id : undefined;
+  const uniqueKey = typeof value.uniqueKey === 'string' && value.uniqueKey.length > 0 ? value.uniqueKey : undefined;
+  if (typeof item !== 'object' || item === null || (id === undefined && uniqueKey === undefined)) {
+    throw invalidInput(`Invalid request at index ${index}: give an id or a uniqueKey`);
+  }
+  return { ...(id === undefined ? {} : { id }), ...(uniqueKey === undefined ? {} : { uniqueKey }) };
+}
+
+const encodeCursor = (lastId: string) => Buffer.from(`after:${lastId}`).toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^after:([A-Za-z0-9]{1,40})$/.exec(decoded);
+  if (!match?.[1]) throw invalidInput('cursor is not one this API returned');
+  return match[1];
+}
+
+function prepareStatements(db: Db) {
+  const queueColumns = '*';
+  const requestColumns =
+    'id, unique_key, url, method, retry_count, handled_at, order_no, order_seq, lock_client, extra';
+  const list = (where: string) =>
+    db.prepare(
+      `SELECT ${requestColumns} FROM requests WHERE queue_id = @queue AND id > @after AND ${where} ORDER BY id LIMIT @limit`,
+    );
+  return {
+    queueById: db.prepare(`SELECT ${queueColumns} FROM queues WHERE id = ?`),
+    queueByName: db.prepare(`SELECT ${queueColumns} FROM queues WHERE name = ?`),
+    insertQueue: db.prepare(
+      'INSERT INTO queues (id, name, created_at, modified_at, accessed_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    listQueuesAsc: db.prepare(
+      'SELECT * FROM queues WHERE (? OR name IS NOT NULL) ORDER BY created_at, rowid LIMIT ? OFFSET ?',
+    ),
+    listQueuesDesc: db.prepare(
+      'SELECT * FROM queues WHERE (? OR name IS NOT NULL) ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
+    ),
+    countQueues: db.prepare('SELECT COUNT(*) AS total FROM queues WHERE (? OR name IS NOT NULL)'),
+    renameQueue: db.prepare('UPDATE queues SET name = ?, general_access = ?, modified_at = ? WHERE id = ?'),
+    saveQueue: db.prepare(
+      `UPDATE queues SET modified_at = ?, accessed_at = ?, total_count = ?, handled_count = ?, write_count = ?,
+       delete_count = ?, client_state = ?, first_client = ?, next_seq = ? WHERE id = ?`,
+    ),
+    deleteQueue: db.prepare('DELETE FROM queues WHERE id = ?'),
+    requestById: db.prepare(`SELECT ${requestColumns} FROM requests WHERE queue_id = ? AND id = ?`),
+    insertRequest: db.prepare(
+      `INSERT INTO requests (queue_id, id, unique_key, url, method, retry_count, handled_at, order_no, order_seq, extra)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateRequest: db.prepare(
+      `UPDATE requests SET url = ?, method = ?, retry_count = ?, handled_at = ?, order_no = ?, order_seq = ?,
+       lock_client = ?, extra = ? WHERE queue_id = ? AND id = ?`,
+    ),
+    deleteRequest: db.prepare('DELETE FROM requests WHERE queue_id = ? AND id = ?'),
+    setLock: db.prepare(
+      'UPDATE requests SET order_no = ?, order_seq = ?, lock_client = ? WHERE queue_id = ? AND id = ?',
+    ),
+    head: db.prepare(
+      `SELECT id, unique_key, url, method, retry_count, order_no, order_seq FROM requests
+       WHERE queue_id = ? AND order_no BETWEEN ? AND ? ORDER BY order_no, order_seq LIMIT ?`,
+    ),
+    hasLocks: db.prepare(
+      `SELECT (EXISTS (SELECT 1 FROM requests WHERE queue_id = ? AND order_no > ?)
+            OR EXISTS (SELECT 1 FROM requests WHERE queue_id = ? AND order_no < ?)) AS locked`,
+    ),
+    lockedRows: db.prepare(
+      `SELECT ${requestColumns} FROM requests WHERE queue_id = @queue AND order_no > @now
+       UNION ALL
+       SELECT ${requestColumns} FROM requests WHERE queue_id = @queue AND order_no < -@now`,
+    ),
+    listAll: list('1'),
+    listPending: list('order_no BETWEEN -@now AND @now'),
+    listLocked: list('(order_no > @now OR order_no < -@now)'),
+    listUnhandled: list('order_no IS NOT NULL'),
+  };
+}
