@@ -8,6 +8,8 @@ export interface EmulatorConfig {
   dbFile: string;
   token: string;
   tokenFile: string | undefined;
+  /** Seed the demo queues on first start (`EMULATOR_SEED=0` turns it off). */
+  seed: boolean;
 }
 
 /** Reads the emulator's settings from the environment, creating `.data/` and the token on first use. */

@@ -6,6 +6,6 @@ import { EmulatorStore, type StoreOptions } from './store';
 /** Opens the configured database as a store, seeding the demo queues on first use. */
 export function openEmulatorStore(config: EmulatorConfig, options: StoreOptions = {}): EmulatorStore {
   const store = new EmulatorStore(openDatabase(config.dbFile), options);
-  seedDemoData(store);
+  if (config.seed) seedDemoData(store);
   return store;
 }
