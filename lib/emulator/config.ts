@@ -21,13 +21,10 @@ export function loadEmulatorConfig(env: NodeJS.ProcessEnv = process.env): Emulat
     env.EMULATOR_DB === ':memory:'
       ? ':memory:'
       : resolve(/*turbopackIgnore: true*/ env.EMULATOR_DB ?? join(dataDir, 'emulator.sqlite'));
-  if (env.EMULATOR_TOKEN) return { dataDir, dbFile, token: env.EMULATOR_TOKEN, tokenFile: undefined };
-  return {
-    dataDir,
-    dbFile,
-    token: readOrCreateSecret(join(dataDir, 'emulator-token')),
-    tokenFile: join(dataDir, 'emulator-token'),
-  };
+  const seed = env.EMULATOR_SEED !== '0';
+  if (env.EMULATOR_TOKEN) return { dataDir, dbFile, token: env.EMULATOR_TOKEN, tokenFile: undefined, seed };
+  const tokenFile = join(dataDir, 'emulator-token');
+  return { dataDir, dbFile, token: readOrCreateSecret(tokenFile), tokenFile, seed };
 }
 
 /** A random secret kept in a file readable only by its owner; created once, then reused. */
