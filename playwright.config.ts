@@ -35,11 +35,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'rm -rf .data/e2e && npm start',
+    command: `rm -rf .data/e2e-${E2E_PORT} && npm start`,
     url: `http://127.0.0.1:${E2E_PORT}/`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(E2E_PORT), HEADLOCK_DATA_DIR: '.data/e2e', EMULATOR_TOKEN: E2E_TOKEN },
+    env: { PORT: String(E2E_PORT), HEADLOCK_DATA_DIR: `.data/e2e-${E2E_PORT}`, EMULATOR_TOKEN: E2E_TOKEN },
   },
 });
