@@ -1,0 +1,326 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db';
+import { serveEmulator } from '../node-server';
+import { EmulatorStore } from '../store';
+import { createEmulatorHandler } from './handler';
+
+const TOKEN = 'unit-test-token';
+let port = 0;
+let store: EmulatorStore;
+let server: Awaited<ReturnType<typeof serveEmulator>>;
+let queue = '';
+let lockedId = '';
+let freeId = '';
+
+interface Sent {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+}
+interface Received {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json: { data?: Record<string, unknown>; error?: { type: string; message: string } } | undefined;
+}
+
+/** Raw HTTP, so a test can send any Host, encoding or body the emulator must cope with. */
+function send({ method = 'GET', path, headers = {}, body }: Sent): Promise<Received> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method, path, headers: { authorization: `Bearer ${TOKEN}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            json: text ? JSON.parse(text) : undefined,
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const q = (rest = '') => `/v2/request-queues/${queue}${rest}`;
+
+/** Every row of every table: what "the database is unchanged" compares. */
+function snapshot() {
+  const tables = ['meta', 'queues', 'requests'];
+  return tables.map((table) => store.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all());
+}
+
+beforeAll(async () => {
+  store = new EmulatorStore(openDatabase(':memory:'));
+  server = await serveEmulator(createEmulatorHandler({ store, token: TOKEN, basePath: '' }), 0);
+  port = (server.address() as AddressInfo).port;
+  queue = store.getOrCreateQueue('bad-input').queue.id as string;
+  const added = store.batchAddRequests(
+    queue,
+    ['a', 'b'].map((key) => ({ url: `https://x.test/${key}`, uniqueKey: key })),
+    { clientKey: 'owner' },
+  );
+  lockedId = added.processedRequests[0]?.requestId ?? '';
+  freeId = added.processedRequests[1]?.requestId ?? '';
+  store.listAndLockHead(queue, { limit: 1, lockSecs: 3600, clientKey: 'owner' });
+});
+
+afterAll(() => {
+  server.close();
+});
+
+describe('bad input: a specific status and error type, and nothing changes', () => {
+  const big = Buffer.alloc(10 * 1024 * 1024, 'a');
+  const cases: [string, () => Sent, number, string][] = [
+    ['head/lock without lockSecs', () => ({ method: 'POST', path: q('/head/lock?limit=1') }), 400, 'invalid-input'],
+    ['lockSecs 0', () => ({ method: 'POST', path: q('/head/lock?lockSecs=0') }), 400, 'invalid-input'],
+    ['lockSecs not a number', () => ({ method: 'POST', path: q('/head/lock?lockSecs=abc') }), 400, 'invalid-input'],
+    ['lockSecs over 24 h', () => ({ method: 'POST', path: q('/head/lock?lockSecs=86401') }), 400, 'invalid-input'],
+    [
+      'head/lock limit 26',
+      () => ({ method: 'POST', path: q('/head/lock?lockSecs=60&limit=26') }),
+      400,
+      'invalid-input',
+    ],
+    ['head/lock limit 0', () => ({ method: 'POST', path: q('/head/lock?lockSecs=60&limit=0') }), 400, 'invalid-input'],
+    ['head limit 1.5', () => ({ path: q('/head?limit=1.5') }), 400, 'invalid-input'],
+    ['clientKey of 33 chars', () => ({ path: q(`/head?clientKey=${'k'.repeat(33)}`) }), 400, 'invalid-client-key'],
+    ['empty clientKey', () => ({ path: q('/head?clientKey=') }), 400, 'invalid-client-key'],
+    [
+      'forefront=maybe',
+      () => ({
+        method: 'POST',
+        path: q('/requests?forefront=maybe'),
+        headers: JSON_HEADERS,
+        body: '{"url":"https://n.test","uniqueKey":"n"}',
+      }),
+      400,
+      'invalid-input',
+    ],
+    ['filter=handled', () => ({ path: q('/requests?filter=handled') }), 400, 'invalid-input'],
+    ['unknown queue ID', () => ({ path: '/v2/request-queues/NoSuchQueue123456/head' }), 404, 'record-not-found'],
+    ["another user's queue name", () => ({ path: '/v2/request-queues/jane~bad-input/head' }), 404, 'record-not-found'],
+    ['a crafted queue ID', () => ({ path: '/v2/request-queues/..%2F..%2Fusers/head' }), 404, 'record-not-found'],
+    ['a crafted request ID', () => ({ path: q('/requests/a%3Fb%23c') }), 404, 'record-not-found'],
+    [
+      "PUT with an ID that is not the uniqueKey's",
+      () => ({
+        method: 'PUT',
+        path: q(`/requests/${freeId}`),
+        headers: JSON_HEADERS,
+        body: '{"url":"https://x.test/z","uniqueKey":"z"}',
+      }),
+      400,
+      'request-id-invalid',
+    ],
+    [
+      'malformed JSON',
+      () => ({ method: 'POST', path: q('/requests'), headers: JSON_HEADERS, body: '{"url": ' }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'a body that is not JSON at all',
+      () => ({ method: 'POST', path: q('/requests'), headers: { 'content-type': 'text/plain' }, body: 'hi' }),
+      400,
+      'invalid-content-type-header',
+    ],
+    [
+      'adding a request with an id',
+      () => ({
+        method: 'POST',
+        path: q('/requests'),
+        headers: JSON_HEADERS,
+        body: '{"id":"x","url":"https://n.test","uniqueKey":"n"}',
+      }),
+      400,
+      'invalid-input',
+    ],
+    [
+      'a batch that is not an array',
+      () => ({ method: 'POST', path: q('/requests/batch'), headers: JSON_HEADERS, body: '{"url":"u"}' }),
+      400,
+      'invalid-input',
+    ],
+    [
+      'a batch of 26',
+      () => ({
+        method: 'POST',
+        path: q('/requests/batch'),
+        headers: JSON_HEADERS,
+        body: JSON.stringify(
+          Array.from({ length: 26 }, (_, i) => ({ url: `https://n.test/${i}`, uniqueKey: `n${i}` })),
+        ),
+      }),
+      400,
+      'invalid-input',
+    ],
+    [
+      'a 10 MiB body',
+      () => ({ method: 'POST', path: q('/requests'), headers: JSON_HEADERS, body: big }),
+      413,
+      'request-too-large',
+    ],
+    [
+      '10 MiB after gzip decompression',
+      () => ({
+        method: 'POST',
+        path: q('/requests'),
+        headers: { ...JSON_HEADERS, 'content-encoding': 'gzip' },
+        body: gzipSync(big),
+      }),
+      413,
+      'request-too-large',
+    ],
+    [
+      'an unknown Content-Encoding',
+      () => ({
+        method: 'POST',
+        path: q('/requests'),
+        headers: { ...JSON_HEADERS, 'content-encoding': 'zstd' },
+        body: 'x',
+      }),
+      415,
+      'unsupported-content-encoding',
+    ],
+    [
+      'a corrupt gzip body',
+      () => ({
+        method: 'POST',
+        path: q('/requests'),
+        headers: { ...JSON_HEADERS, 'content-encoding': 'gzip' },
+        body: 'not gzip',
+      }),
+      400,
+      'invalid-request',
+    ],
+    ['the wrong method', () => ({ method: 'PATCH', path: q('/head') }), 405, 'method-not-allowed'],
+    ['an unknown route', () => ({ path: q('/tail') }), 404, 'page-not-found'],
+    ['no token', () => ({ path: q('/head'), headers: { authorization: '' } }), 401, 'token-not-provided'],
+    [
+      'the token in the query string',
+      () => ({ path: q(`/head?token=${TOKEN}`), headers: { authorization: '' } }),
+      401,
+      'token-not-provided',
+    ],
+    ['a wrong token', () => ({ path: q('/head'), headers: { authorization: 'Bearer nope' } }), 401, 'token-not-valid'],
+    [
+      'a non-loopback Host',
+      () => ({ path: q('/head'), headers: { host: 'attacker.example:8787' } }),
+      403,
+      'insufficient-permissions',
+    ],
+    [
+      "prolonging another client's lock",
+      () => ({ method: 'PUT', path: q(`/requests/${lockedId}/lock?lockSecs=60&clientKey=intruder`) }),
+      400,
+      'invalid-client-key',
+    ],
+    [
+      "deleting another client's lock",
+      () => ({ method: 'DELETE', path: q(`/requests/${lockedId}/lock?clientKey=intruder`) }),
+      400,
+      'invalid-client-key',
+    ],
+    [
+      "marking another client's locked request handled",
+      () => ({
+        method: 'PUT',
+        path: q(`/requests/${lockedId}?clientKey=intruder`),
+        headers: JSON_HEADERS,
+        body: '{"url":"https://x.test/a","uniqueKey":"a","handledAt":"2026-01-01T00:00:00.000Z"}',
+      }),
+      400,
+      'invalid-client-key',
+    ],
+    [
+      'prolonging a request that is not locked',
+      () => ({ method: 'PUT', path: q(`/requests/${freeId}/lock?lockSecs=60&clientKey=owner`) }),
+      400,
+      'invalid-input',
+    ],
+  ];
+
+  it.each(cases)('%s', async (_, build, status, type) => {
+    const before = snapshot();
+    const response = await send(build());
+    expect({ status: response.status, type: response.json?.error?.type }).toEqual({ status, type });
+    expect(response.json?.error?.message).toEqual(expect.any(String));
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('wire format', () => {
+  it('answers JSON with a data envelope and no CORS headers', async () => {
+    const response = await send({ path: q(), headers: { origin: 'https://attacker.example' } });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.json?.data?.id).toBe(queue);
+    expect(Object.keys(response.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  });
+
+  it.each([
+    ['br', brotliCompressSync],
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+  ] as const)('accepts a %s-compressed body', async (encoding, compress) => {
+    const body = compress(Buffer.from(JSON.stringify({ url: `https://c.test/${encoding}`, uniqueKey: encoding })));
+    const response = await send({
+      method: 'POST',
+      path: q('/requests'),
+      headers: { ...JSON_HEADERS, 'content-encoding': encoding },
+      body,
+    });
+    expect(response.status).toBe(201);
+    expect(response.json?.data).toMatchObject({ wasAlreadyPresent: false });
+  });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['0', false],
+    ['false', false],
+  ])('reads forefront=%s as %s', async (value, front) => {
+    const key = `bool-${value}`;
+    await send({
+      method: 'POST',
+      path: q(`/requests?forefront=${value}`),
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ url: `https://b.test/${key}`, uniqueKey: key }),
+    });
+    const head = await send({ path: q('/head?limit=1000') });
+    const items = (head.json?.data?.items ?? []) as { uniqueKey: string }[];
+    const keys = items.map((item) => item.uniqueKey);
+    expect(keys[0] === key).toBe(front);
+  });
+
+  it('answers 204 with no body to deletes, and honours ?method=', async () => {
+    const created = await send({ method: 'POST', path: '/v2/request-queues?name=to-delete' });
+    expect(created.status).toBe(201);
+    expect(created.headers.location).toMatch(/^\/v2\/request-queues\/[A-Za-z0-9]{17}$/);
+    const again = await send({ method: 'POST', path: '/v2/request-queues?name=to-delete' });
+    expect(again.status).toBe(200);
+    const id = created.json?.data?.id as string;
+    const removed = await send({ path: `/v2/request-queues/${id}?method=DELETE` });
+    expect(removed.status).toBe(204);
+    expect(removed.text).toBe('');
+    expect((await send({ path: `/v2/request-queues/${id}` })).status).toBe(404);
+  });
+
+  it('serves the local user at /v2/users/me', async () => {
+    const response = await send({ path: '/v2/users/me' });
+    expect(response.json?.data).toMatchObject({ username: 'local', id: 'HeadlockLocalUser' });
+  });
+});
