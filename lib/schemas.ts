@@ -44,3 +44,79 @@ export const headLimitSchema = z
 export const lockLimitSchema = headLimitSchema.max(MAX_LOCK_LIMIT, `must be at most ${MAX_LOCK_LIMIT}`);
 export const requestFilterSchema = z.enum(['locked', 'pending']);
 export type RequestFilter = z.infer<typeof requestFilterSchema>;
+
+// ---- server-action input (the browser's requests to the gateway) -------------------------------
+
+/** IDs go into apify-client's URL paths unencoded: only these characters ever reach it. */
+export const queueIdInput = queueRefSchema;
+export const requestIdInput = requestIdSchema;
+/** The dashboard's own keys stay URL-safe, within the API's 32 characters. */
+export const clientKeyInput = clientKeySchema.regex(
+  /^[A-Za-z0-9._-]+$/,
+  'may hold only letters, digits, ".", "_" and "-"',
+);
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// URL');
+
+export const listQueuesInput = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(MAX_LIST_QUEUES_LIMIT).default(100),
+  desc: z.boolean().default(false),
+  unnamed: z.boolean().default(false),
+});
+export const queueInput = z.object({ queueId: queueIdInput });
+export const snapshotInput = z.object({
+  queueId: queueIdInput,
+  limit: headLimitSchema.max(MAX_HEAD_LIMIT, `must be at most ${MAX_HEAD_LIMIT}`).default(DEFAULT_HEAD_LIMIT),
+  includeHead: z.boolean().default(true),
+});
+export const lockHeadInput = z.object({
+  queueId: queueIdInput,
+  lockSecs: lockSecsSchema,
+  limit: lockLimitSchema,
+});
+export const prolongLockInput = z.object({
+  queueId: queueIdInput,
+  requestId: requestIdInput,
+  lockSecs: lockSecsSchema,
+});
+export const deleteLockInput = z.object({
+  queueId: queueIdInput,
+  requestId: requestIdInput,
+  forefront: z.boolean().default(false),
+});
+export const requestInput = z.object({ queueId: queueIdInput, requestId: requestIdInput });
+export const listRequestsInput = z.object({
+  queueId: queueIdInput,
+  limit: z.number().int().min(1).max(1000).default(50),
+  cursor: z.string().max(500).optional(),
+  filter: z.enum(['all', 'pending', 'locked']).default('all'),
+});
+export const addRequestsInput = z.object({
+  queueId: queueIdInput,
+  urls: z.array(httpUrl).min(1, 'give at least one URL').max(10_000, 'at most 10,000 URLs at once'),
+  forefront: z.boolean().default(false),
+});
+export const updateRequestInput = z.object({
+  queueId: queueIdInput,
+  requestId: requestIdInput,
+  change: z.enum(['mark-handled', 'reclaim']),
+  forefront: z.boolean().default(false),
+});
+export const deleteRequestsInput = z.object({
+  queueId: queueIdInput,
+  requestIds: z.array(requestIdInput).min(1).max(1000),
+});
+export const setClientKeyInput = z.object({ clientKey: clientKeyInput });
+export const connectApifyInput = z.object({
+  token: z.string().trim().min(1, 'paste your Apify API token').max(200, 'that is too long for an Apify token'),
+});

@@ -30,7 +30,7 @@ export function loadEmulatorConfig(env: NodeJS.ProcessEnv = process.env): Emulat
 /** A random secret kept in a file readable only by its owner; created once, then reused. */
 export function readOrCreateSecret(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(24).toString('base64url');
+  const secret = randomBytes(32).toString('base64url');
   // Written aside, then linked into place: a reader never sees a half-written file, and if
   // another process got there first, we use its secret.
   const draft = `${file}.${process.pid}.tmp`;

@@ -1,0 +1,30 @@
+import 'server-only';
+import type { Target } from '../apify/client';
+import type { GatewayContext } from '../apify/gateway';
+import { apifyBaseUrl, emulatorTarget } from '../env';
+import { getSession, type SessionData } from '../session';
+import type { ActionResult } from '../types';
+
+/** The target a session names; the URL and token come from the server, never the browser. */
+export function targetFor(session: SessionData): Target | null {
+  if (session.target === 'local') return { name: 'local', ...emulatorTarget() };
+  if (session.target === 'apify' && session.apifyToken) {
+    return { name: 'apify', baseUrl: apifyBaseUrl(), token: session.apifyToken };
+  }
+  return null;
+}
+
+const signedOut = {
+  ok: false as const,
+  error: { code: 'unauthenticated' as const, message: 'You are not connected. Choose a target on the connect page.' },
+};
+
+/** Runs a gateway call for the signed-in session; a refused token ends the session. */
+export async function withGateway<T>(run: (ctx: GatewayContext) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  const session = await getSession();
+  const target = targetFor(session);
+  if (!target || !session.clientKey) return signedOut;
+  const result = await run({ target, clientKey: session.clientKey, writesArmed: session.writesArmed === true });
+  if (!result.ok && result.error.code === 'unauthenticated') session.destroy();
+  return result;
+}

@@ -1,0 +1,98 @@
+'use server';
+
+import { z } from 'zod';
+import { verifyAccount } from '../apify/account';
+import { fail, invalidInputError } from '../apify/errors';
+import { apifyBaseUrl, emulatorTarget } from '../env';
+import { connectApifyInput, queueIdInput, setClientKeyInput } from '../schemas';
+import { getSession, newClientKey, sessionInfo } from '../session';
+import type { ActionResult, SessionInfo } from '../types';
+
+export async function getSessionAction(): Promise<ActionResult<SessionInfo | null>> {
+  return { ok: true, data: sessionInfo(await getSession()) };
+}
+
+/** One click: the server uses the emulator's own token; writes start armed (it is local data). */
+export async function connectEmulatorAction(): Promise<ActionResult<SessionInfo>> {
+  const target = { name: 'local' as const, ...emulatorTarget() };
+  const verified = await verifyAccount({ target, clientKey: '', writesArmed: false });
+  if (!verified.ok) return verified;
+  const session = await getSession();
+  session.target = 'local';
+  session.apifyToken = undefined;
+  session.username = verified.data.username;
+  session.clientKey = newClientKey();
+  session.writesArmed = true;
+  session.acknowledgedQueues = [];
+  await session.save();
+  return { ok: true, data: sessionInfo(session) as SessionInfo };
+}
+
+/** Verifies a pasted Apify token with GET /v2/users/me; Apify sessions start read-only. */
+export async function connectApifyAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+  const parsed = connectApifyInput.safeParse(input);
+  if (!parsed.success) return fail(invalidInputError(parsed.error));
+  const target = { name: 'apify' as const, baseUrl: apifyBaseUrl(), token: parsed.data.token };
+  const verified = await verifyAccount({ target, clientKey: '', writesArmed: false });
+  if (!verified.ok) {
+    if (verified.error.code === 'unauthenticated') {
+      return fail({
+        code: 'unauthenticated',
+        message: 'Apify refused this token. Check that you copied the whole API token.',
+      });
+    }
+    return verified;
+  }
+  const session = await getSession();
+  session.target = 'apify';
+  session.apifyToken = parsed.data.token;
+  session.username = verified.data.username;
+  session.clientKey = newClientKey();
+  session.writesArmed = false;
+  session.acknowledgedQueues = [];
+  await session.save();
+  return { ok: true, data: sessionInfo(session) as SessionInfo };
+}
+
+export async function disconnectAction(): Promise<ActionResult<null>> {
+  (await getSession()).destroy();
+  return { ok: true, data: null };
+}
+
+async function updateSession(change: (session: Awaited<ReturnType<typeof getSession>>) => void) {
+  const session = await getSession();
+  if (!sessionInfo(session)) {
+    return fail({ code: 'unauthenticated', message: 'You are not connected. Choose a target on the connect page.' });
+  }
+  change(session);
+  await session.save();
+  return { ok: true as const, data: sessionInfo(session) as SessionInfo };
+}
+
+export async function setClientKeyAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+  const parsed = setClientKeyInput.safeParse(input);
+  if (!parsed.success) return fail(invalidInputError(parsed.error));
+  return updateSession((session) => {
+    session.clientKey = parsed.data.clientKey;
+    session.acknowledgedQueues = [];
+  });
+}
+
+export async function setWritesArmedAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+  const parsed = z.object({ armed: z.boolean() }).safeParse(input);
+  if (!parsed.success) return fail(invalidInputError(parsed.error));
+  return updateSession((session) => {
+    session.writesArmed = parsed.data.armed;
+  });
+}
+
+/** The user accepted that reading this queue's head registers the session's clientKey. */
+export async function acknowledgeQueueAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+  const parsed = z.object({ queueId: queueIdInput }).safeParse(input);
+  if (!parsed.success) return fail(invalidInputError(parsed.error));
+  return updateSession((session) => {
+    const known = new Set(session.acknowledgedQueues ?? []);
+    known.add(parsed.data.queueId);
+    session.acknowledgedQueues = [...known].slice(-50);
+  });
+}

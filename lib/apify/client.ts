@@ -1,0 +1,31 @@
+import 'server-only';
+import { ApifyClient } from 'apify-client';
+
+export interface Target {
+  name: 'local' | 'apify';
+  baseUrl: string;
+  token: string;
+}
+
+// Tuned for an interactive UI (design.md §4): two retries, short timeouts. Clients are cached so
+// keep-alive connections are reused across actions.
+const clients = new Map<string, ApifyClient>();
+const MAX_CACHED = 32;
+
+/** `retries: false` for calls whose repetition would not be safe to hide (head/lock). */
+export function apifyClient(target: Target, { retries = true } = {}): ApifyClient {
+  const key = `${target.baseUrl}\n${target.token}\n${retries}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new ApifyClient({
+      baseUrl: target.baseUrl,
+      token: target.token,
+      maxRetries: retries ? 2 : 0,
+      minDelayBetweenRetriesMillis: 300,
+      timeoutSecs: 15,
+    });
+    if (clients.size >= MAX_CACHED) clients.delete(clients.keys().next().value as string);
+    clients.set(key, client);
+  }
+  return client;
+}

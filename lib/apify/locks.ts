@@ -1,0 +1,50 @@
+import 'server-only';
+import { deleteLockInput, lockHeadInput, prolongLockInput, queueInput } from '../schemas';
+import type { LockResult, ProlongResult } from '../types';
+import { apifyClient } from './client';
+import { toLockedItem } from './dto';
+import { type GatewayContext, gatewayCall } from './gateway';
+
+const keyedQueue = (ctx: GatewayContext, queueId: string, retries = true) =>
+  apifyClient(ctx.target, { retries }).requestQueue(queueId, { clientKey: ctx.clientKey });
+
+/** Locks a batch. Never retried: after a timeout the locks may or may not exist, and we say so. */
+export function lockHead(ctx: GatewayContext, input: unknown) {
+  return gatewayCall(ctx, lockHeadInput, input, { write: true }, async (args): Promise<LockResult> => {
+    const result = await keyedQueue(ctx, args.queueId, false).listAndLockHead({
+      lockSecs: args.lockSecs,
+      limit: args.limit,
+    });
+    return {
+      items: result.items.map(toLockedItem),
+      lockSecs: result.lockSecs,
+      clientKey: result.clientKey ?? ctx.clientKey,
+      queueHasLockedRequests: typeof result.queueHasLockedRequests === 'boolean' ? result.queueHasLockedRequests : null,
+      hadMultipleClients: result.hadMultipleClients === true,
+      queueModifiedAt: new Date(result.queueModifiedAt).toISOString(),
+      serverNow: new Date().toISOString(),
+    };
+  });
+}
+
+export function prolongLock(ctx: GatewayContext, input: unknown) {
+  return gatewayCall(ctx, prolongLockInput, input, { write: true }, async (args): Promise<ProlongResult> => {
+    const result = await keyedQueue(ctx, args.queueId).prolongRequestLock(args.requestId, { lockSecs: args.lockSecs });
+    return { lockExpiresAt: new Date(result.lockExpiresAt).toISOString(), serverNow: new Date().toISOString() };
+  });
+}
+
+export function deleteLock(ctx: GatewayContext, input: unknown) {
+  return gatewayCall(ctx, deleteLockInput, input, { write: true }, async (args) => {
+    await keyedQueue(ctx, args.queueId).deleteRequestLock(args.requestId, { forefront: args.forefront });
+    return { requestId: args.requestId };
+  });
+}
+
+/** Releases every lock this session's clientKey holds on the queue. */
+export function unlockAll(ctx: GatewayContext, input: unknown) {
+  return gatewayCall(ctx, queueInput, input, { write: true }, async ({ queueId }) => {
+    const result = await keyedQueue(ctx, queueId).unlockRequests();
+    return { unlockedCount: result.unlockedCount };
+  });
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+import { join } from 'node:path';
+import { loadEmulatorConfig, readOrCreateSecret } from './emulator/config';
+
+const LOOPBACK_ORIGIN = /^http:\/\/(127(\.\d{1,3}){3}|localhost|\[::1\])(:\d{1,5})?$/;
+
+/** Where the real Apify API is (`APIFY_API_BASE_URL`, https unless it is a loopback test server). */
+export function apifyBaseUrl(): string {
+  const value = (process.env.APIFY_API_BASE_URL ?? 'https://api.apify.com').replace(/\/+$/, '');
+  const url = new URL(value);
+  if (url.protocol !== 'https:' && !LOOPBACK_ORIGIN.test(url.origin)) {
+    throw new Error('APIFY_API_BASE_URL must be an https:// URL (or a loopback http:// URL for tests)');
+  }
+  return value;
+}
+
+/** The embedded emulator, reached over loopback HTTP like any other API. */
+export function emulatorTarget(): { baseUrl: string; token: string } {
+  const origin = process.env.HEADLOCK_EMULATOR_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
+  if (!LOOPBACK_ORIGIN.test(origin)) throw new Error('HEADLOCK_EMULATOR_ORIGIN must be a loopback http:// origin');
+  return { baseUrl: `${origin}/emulator`, token: loadEmulatorConfig().token };
+}
+
+/** SESSION_SECRET, or one generated once into the data directory for local use. */
+export function sessionSecret(): string {
+  const secret = process.env.SESSION_SECRET ?? readOrCreateSecret(join(loadEmulatorConfig().dataDir, 'session-secret'));
+  if (secret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
+  return secret;
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { getIronSession, type SessionOptions } from 'iron-session';
+import { cookies } from 'next/headers';
+import { sessionSecret } from './env';
+import type { SessionInfo, TargetName } from './types';
+
+export interface SessionData {
+  target?: TargetName;
+  /** The user's Apify token; only for the `apify` target. Never leaves the server. */
+  apifyToken?: string;
+  username?: string;
+  clientKey?: string;
+  writesArmed?: boolean;
+  /** Queues on which the user accepted that reading the head registers this client. */
+  acknowledgedQueues?: string[];
+}
+
+export const SESSION_COOKIE = 'headlock_session';
+const EIGHT_HOURS = 8 * 60 * 60;
+
+function sessionOptions(): SessionOptions {
+  return {
+    password: sessionSecret(),
+    cookieName: SESSION_COOKIE,
+    // iron-session 8 writes a negative Max-Age when ttl ≤ 60 s: keep it well above.
+    ttl: EIGHT_HOURS,
+    cookieOptions: {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: process.env.NODE_ENV === 'production',
+      path: '/',
+    },
+  };
+}
+
+/** The sealed session; a tampered or expired cookie reads as an empty session. */
+export async function getSession() {
+  return getIronSession<SessionData>(await cookies(), sessionOptions());
+}
+
+export const newClientKey = () => `headlock-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}`;
+
+/** What the browser may know of its session: no token. */
+export function sessionInfo(data: SessionData): SessionInfo | null {
+  if (!data.target || !data.clientKey || !data.username) return null;
+  return {
+    target: data.target,
+    username: data.username,
+    clientKey: data.clientKey,
+    writesArmed: data.writesArmed ?? false,
+  };
+}

@@ -1,0 +1,133 @@
+// What crosses from the server to the browser: the app's own shapes, never apify-client's.
+
+export type ErrorCode =
+  | 'unauthenticated'
+  | 'invalid-input'
+  | 'not-found'
+  | 'forbidden'
+  | 'lock-conflict'
+  | 'read-only'
+  | 'rate-limited'
+  | 'upstream-unavailable'
+  | 'timeout'
+  | 'internal';
+
+export interface ActionError {
+  code: ErrorCode;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  /** Seconds to wait before trying again (rate-limited). */
+  retryAfter?: number;
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+export type TargetName = 'local' | 'apify';
+
+export interface SessionInfo {
+  target: TargetName;
+  username: string;
+  clientKey: string;
+  writesArmed: boolean;
+}
+
+export interface QueueSummary {
+  id: string;
+  name: string | null;
+  username: string | null;
+  createdAt: string;
+  modifiedAt: string;
+  accessedAt: string;
+  totalRequestCount: number;
+  handledRequestCount: number;
+  pendingRequestCount: number;
+  hadMultipleClients: boolean;
+}
+
+export interface QueueList {
+  items: QueueSummary[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface HeadItem {
+  id: string;
+  uniqueKey: string;
+  url: string;
+  method: string;
+  retryCount: number;
+}
+
+export interface LockedItem extends HeadItem {
+  lockExpiresAt: string;
+}
+
+export interface QueueHead {
+  limit: number;
+  queueModifiedAt: string;
+  hadMultipleClients: boolean;
+  items: HeadItem[];
+}
+
+export interface RequestDetail extends HeadItem {
+  handledAt: string | null;
+  loadedUrl: string | null;
+  noRetry: boolean;
+  payload: string | null;
+  userData: unknown;
+  headers: Record<string, string>;
+  errorMessages: string[];
+  lockExpiresAt: string | null;
+  lockByClient: string | null;
+}
+
+export interface QueueSnapshot {
+  queue: QueueSummary;
+  /** Absent when the caller asked for the queue alone (reading the head registers a client). */
+  head: QueueHead | null;
+  /** Requests locked right now, by any client, with their holders. */
+  locks: RequestDetail[];
+  clientKey: string;
+  /** The server's clock (ISO) when the snapshot was taken, to correct the browser's clock. */
+  serverNow: string;
+}
+
+export interface LockResult {
+  items: LockedItem[];
+  lockSecs: number;
+  clientKey: string;
+  queueHasLockedRequests: boolean | null;
+  hadMultipleClients: boolean;
+  queueModifiedAt: string;
+  serverNow: string;
+}
+
+export interface ProlongResult {
+  lockExpiresAt: string;
+  serverNow: string;
+}
+
+export interface RequestPage {
+  items: RequestDetail[];
+  nextCursor: string | null;
+  limit: number;
+  serverNow: string;
+}
+
+export interface AddRequestsResult {
+  added: string[];
+  alreadyPresent: string[];
+  alreadyHandled: string[];
+  unprocessed: string[];
+}
+
+export interface WriteResult {
+  requestId: string;
+  wasAlreadyHandled: boolean;
+}
+
+export interface DeleteRequestsResult {
+  deleted: string[];
+  notDeleted: string[];
+}
