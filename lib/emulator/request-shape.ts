@@ -35,7 +35,9 @@ export function parseRequestInput(body: unknown, where = 'request'): RequestInpu
       typeof body === 'object' && body !== null && !Array.isArray(body) ? issue?.message : 'must be a JSON object';
     throw invalidInput(`Invalid ${where}: ${field}${message ?? 'invalid value'}`);
   }
-  const { id, uniqueKey, url, method, retryCount, handledAt, ...rest } = parsed.data;
+  const { id, uniqueKey, url, method, retryCount, handledAt, ...given } = parsed.data;
+  // Lock details are the server's to report: a read-modify-write that echoes them back must not store them.
+  const { lockExpiresAt: _expiresAt, lockByClient: _byClient, ...rest } = given;
   return {
     id,
     uniqueKey,
@@ -77,7 +79,8 @@ export function requestToJson(row: RequestRow, now: number): Record<string, unkn
     method: row.method,
     retryCount: row.retry_count,
     ...(JSON.parse(row.extra) as Record<string, unknown>),
-    handledAt: row.handled_at,
+    // A pending request has no handledAt at all: Crawlee's `new Request()` rejects `handledAt: null`.
+    ...(row.handled_at === null ? {} : { handledAt: row.handled_at }),
     ...(expiresAt === null ? {} : { lockExpiresAt: new Date(expiresAt).toISOString(), lockByClient: row.lock_client }),
   };
 }
