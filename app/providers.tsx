@@ -1,11 +1,29 @@
 'use client';
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { ToastProvider } from '@/components/ui/toast';
+import { ActionFailure } from '@/lib/queries/action-error';
+
+/** A refused or missing session anywhere sends the user back to /connect. */
+function leaveIfSignedOut(error: unknown) {
+  if (error instanceof ActionFailure && error.code === 'unauthenticated' && window.location.pathname !== '/connect') {
+    window.location.assign('/connect?reason=signed-out');
+  }
+}
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, refetchOnWindowFocus: false } } }),
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({ onError: leaveIfSignedOut }),
+        mutationCache: new MutationCache({ onError: leaveIfSignedOut }),
+        defaultOptions: { queries: { staleTime: 1_000, refetchOnWindowFocus: false } },
+      }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <ToastProvider>{children}</ToastProvider>
+    </QueryClientProvider>
+  );
 }

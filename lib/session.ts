@@ -49,5 +49,6 @@ export function sessionInfo(data: SessionData): SessionInfo | null {
     username: data.username,
     clientKey: data.clientKey,
     writesArmed: data.writesArmed ?? false,
+    acknowledgedQueues: data.acknowledgedQueues ?? [],
   };
 }

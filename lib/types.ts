@@ -29,6 +29,8 @@ export interface SessionInfo {
   username: string;
   clientKey: string;
   writesArmed: boolean;
+  /** Queues on which the user accepted that reading the head registers this clientKey. */
+  acknowledgedQueues: string[];
 }
 
 export interface QueueSummary {

@@ -1,0 +1,23 @@
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { AppHeader } from '@/components/layout/app-header';
+import { SessionControls } from '@/components/layout/session-controls';
+import { THEME_COOKIE, type Theme } from '@/components/layout/theme';
+import { getSession, sessionInfo } from '@/lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const session = sessionInfo(await getSession());
+  if (!session) redirect('/connect');
+  const theme = ((await cookies()).get(THEME_COOKIE)?.value ?? 'system') as Theme;
+  return (
+    <>
+      <AppHeader>
+        <SessionControls initial={session} theme={['light', 'dark'].includes(theme) ? theme : 'system'} />
+      </AppHeader>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </>
+  );
+}

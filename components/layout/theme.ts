@@ -1,0 +1,2 @@
+export type Theme = 'system' | 'light' | 'dark';
+export const THEME_COOKIE = 'headlock-theme';

@@ -1,0 +1,45 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+
+// One ticker for every countdown on the page, and one offset between the browser's clock and the
+// server's, so a browser clock that is hours off still counts down right.
+let offsetMs = 0;
+let now = Date.now();
+let timer: ReturnType<typeof setInterval> | undefined;
+const listeners = new Set<() => void>();
+const TICK_MS = 250;
+
+/** Call with the `serverNow` an action returned. */
+export function syncServerClock(serverNow: string) {
+  const server = Date.parse(serverNow);
+  if (!Number.isNaN(server)) offsetMs = server - Date.now();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (!timer) {
+    timer = setInterval(() => {
+      now = Date.now() + offsetMs;
+      for (const notify of listeners) notify();
+    }, TICK_MS);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+/** The server's time now, re-rendering the caller on the shared tick. */
+export function useServerNow(): number {
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => now,
+  );
+}
+
+export const serverNow = () => Date.now() + offsetMs;

@@ -1,0 +1,77 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { Button } from '@/components/ui/button';
+import { FLAG_HELP } from './flag-explanations';
+
+/** Single-key shortcuts, ignored while typing in a field. */
+export function useShortcuts(handlers: Record<string, () => void>) {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      const handler = latest.current[event.key];
+      if (handler) {
+        event.preventDefault();
+        handler();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby="shortcuts-title"
+      className="m-auto max-w-lg rounded-lg border border-zinc-200 bg-white p-5 text-zinc-900 backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <h2 id="shortcuts-title" className="text-lg font-semibold">
+        Keyboard shortcuts
+      </h2>
+      <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt>
+          <kbd className="rounded border px-1.5">r</kbd>
+        </dt>
+        <dd>Refresh the head and locks now</dd>
+        <dt>
+          <kbd className="rounded border px-1.5">l</kbd>
+        </dt>
+        <dd>Lock a batch with the form's lockSecs and limit</dd>
+        <dt>
+          <kbd className="rounded border px-1.5">?</kbd>
+        </dt>
+        <dd>Show this help</dd>
+      </dl>
+      <h3 className="mt-4 font-medium">The flags</h3>
+      <dl className="mt-1 text-sm">
+        {Object.entries(FLAG_HELP).map(([flag, help]) => (
+          <div key={flag} className="mt-1">
+            <dt>
+              <code>{flag}</code>
+            </dt>
+            <dd className="text-zinc-600 dark:text-zinc-300">{help}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="dialog" className="mt-4 text-right">
+        <Button type="submit" variant="primary">
+          Close
+        </Button>
+      </form>
+    </dialog>
+  );
+}

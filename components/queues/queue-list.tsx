@@ -1,0 +1,167 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { readInt, useSearchState } from '@/components/layout/use-search-state';
+import { useServerNow } from '@/components/locks/server-clock';
+import { ErrorAlert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { formatCount, relativeTime } from '@/lib/format';
+import { errorMessage } from '@/lib/queries/action-error';
+import { queueListQuery } from '@/lib/queries/options';
+import type { QueueSummary } from '@/lib/types';
+
+const PAGE_SIZE = 20;
+const SORTS = {
+  created: { label: 'Created', by: (q: QueueSummary) => q.createdAt },
+  modified: { label: 'Modified', by: (q: QueueSummary) => q.modifiedAt },
+  name: { label: 'Name', by: (q: QueueSummary) => (q.name ?? '').toLowerCase() },
+  pending: { label: 'Pending', by: (q: QueueSummary) => q.pendingRequestCount },
+} as const;
+type SortKey = keyof typeof SORTS;
+
+export function QueueList() {
+  const { get, set } = useSearchState();
+  const unnamed = get('unnamed') === '1';
+  const search = get('q');
+  const sort = (get('sort', 'created') in SORTS ? get('sort', 'created') : 'created') as SortKey;
+  const desc = get('desc') === '1';
+  const page = readInt(get('page', '1'), 1, 1, 10_000);
+  const now = useServerNow();
+  // The API sorts by creation only: fetch up to 1000 and search, sort and page here.
+  const list = useQuery(queueListQuery({ offset: 0, limit: 1000, desc: false, unnamed }));
+
+  const rows = (list.data?.items ?? [])
+    .filter((q) => (q.name ?? q.id).toLowerCase().includes(search.toLowerCase()))
+    .sort((a, b) => {
+      const [x, y] = [SORTS[sort].by(a), SORTS[sort].by(b)];
+      return (x < y ? -1 : x > y ? 1 : 0) * (desc ? -1 : 1);
+    });
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+
+  return (
+    <section aria-labelledby="queues-title" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <h1 id="queues-title" className="mr-auto text-2xl font-semibold">
+          Request queues
+        </h1>
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-300">
+          Search by name
+          <input
+            type="search"
+            value={search}
+            onChange={(event) => set({ q: event.target.value, page: null })}
+            className="h-9 w-56 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+          />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-300">
+          Sort by
+          <select
+            value={sort}
+            onChange={(event) => set({ sort: event.target.value, page: null })}
+            className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+          >
+            {Object.entries(SORTS).map(([key, { label }]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex h-9 items-center gap-2 text-sm">
+          <input type="checkbox" checked={desc} onChange={(event) => set({ desc: event.target.checked ? 1 : null })} />
+          Descending
+        </label>
+        <label className="flex h-9 items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={unnamed}
+            onChange={(event) => set({ unnamed: event.target.checked ? 1 : null, page: null })}
+          />
+          Include unnamed
+        </label>
+      </div>
+
+      {list.isPending && <TableSkeleton label="Loading queues" />}
+      {list.error && <ErrorAlert title="Could not list the queues">{errorMessage(list.error)}</ErrorAlert>}
+      {list.data && (
+        <>
+          <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Request queues</caption>
+              <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Total
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Handled
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Pending
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Multiple clients
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Modified
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((queue) => (
+                  <tr key={queue.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+                    <td className="px-3 py-2">
+                      <Link
+                        href={`/queues/${queue.id}`}
+                        className="font-medium text-sky-700 hover:underline dark:text-sky-400"
+                      >
+                        {queue.name ?? <span className="italic">unnamed</span>}
+                      </Link>
+                      <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{queue.id}</div>
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(queue.totalRequestCount)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(queue.handledRequestCount)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(queue.pendingRequestCount)}</td>
+                    <td className="px-3 py-2">
+                      {queue.hadMultipleClients ? <Badge tone="warn">yes</Badge> : <Badge>no</Badge>}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap" title={queue.modifiedAt}>
+                      {relativeTime(queue.modifiedAt, now)}
+                    </td>
+                  </tr>
+                ))}
+                {shown.length === 0 && (
+                  <tr>
+                    <td colSpan={6} className="px-3 py-6 text-center text-zinc-500 dark:text-zinc-400">
+                      {search ? `No queue matches “${search}”.` : 'No queues yet.'}
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <nav aria-label="Queue list pages" className="flex items-center gap-2 text-sm">
+            <Button size="sm" disabled={page <= 1} onClick={() => set({ page: page - 1 })}>
+              Previous
+            </Button>
+            <span>
+              Page {Math.min(page, pages)} of {pages} · {formatCount(rows.length)} queues
+              {list.data.total > list.data.items.length &&
+                ` (first ${list.data.items.length} of ${list.data.total} loaded)`}
+            </span>
+            <Button size="sm" disabled={page >= pages} onClick={() => set({ page: page + 1 })}>
+              Next
+            </Button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}

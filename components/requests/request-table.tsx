@@ -1,0 +1,140 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useSearchState } from '@/components/layout/use-search-state';
+import { CountdownBar } from '@/components/locks/countdown-bar';
+import { ErrorAlert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { SafeUrl } from '@/components/ui/safe-link';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { errorMessage } from '@/lib/queries/action-error';
+import { requestsQuery } from '@/lib/queries/options';
+
+const FILTERS = ['all', 'pending', 'locked'] as const;
+type Filter = (typeof FILTERS)[number];
+const PAGE_SIZE = 50;
+
+/** Every request of the queue, filtered, with cursor pages (the API pages forward only). */
+export function RequestTable({ queueId }: { queueId: string }) {
+  const { get, set } = useSearchState();
+  const filter = (FILTERS.includes(get('filter') as Filter) ? get('filter') : 'all') as Filter;
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors.at(-1) ?? null;
+  const page = useQuery({
+    ...requestsQuery(queueId, { filter, cursor, limit: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <section
+      aria-labelledby="requests-title"
+      className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="requests-title" className="mr-auto text-lg font-semibold">
+          All requests
+        </h2>
+        <label className="flex items-center gap-1 text-sm">
+          <span className="text-zinc-600 dark:text-zinc-300">Show</span>
+          <select
+            value={filter}
+            onChange={(event) => {
+              setCursors([null]);
+              set({ filter: event.target.value === 'all' ? null : event.target.value });
+            }}
+            className="h-8 rounded-md border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            <option value="all">all</option>
+            <option value="pending">pending (not locked)</option>
+            <option value="locked">locked</option>
+          </select>
+        </label>
+      </div>
+      {page.isPending && <TableSkeleton label="Loading requests" />}
+      {page.error && <ErrorAlert title="Could not list the requests">{errorMessage(page.error)}</ErrorAlert>}
+      {page.data && (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" aria-label="Requests">
+            <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="py-1 pr-3">
+                  ID
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  URL
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Method
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  Retries
+                </th>
+                <th scope="col" className="py-1">
+                  State
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.items.map((request) => (
+                <tr
+                  key={request.id}
+                  data-testid="request-row"
+                  className="border-t border-zinc-100 dark:border-zinc-800"
+                >
+                  <td className="py-1.5 pr-3">
+                    <Link
+                      href={`/queues/${queueId}/requests/${request.id}`}
+                      className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
+                    >
+                      {request.id}
+                    </Link>
+                  </td>
+                  <td className="max-w-md py-1.5 pr-3 text-xs">
+                    <SafeUrl url={request.url} max={90} />
+                  </td>
+                  <td className="py-1.5 pr-3 text-xs">{request.method}</td>
+                  <td className="py-1.5 pr-3 text-right text-xs tabular-nums">{request.retryCount}</td>
+                  <td className="py-1.5 text-xs">
+                    {request.handledAt ? (
+                      <Badge tone="good">handled</Badge>
+                    ) : request.lockExpiresAt ? (
+                      <span className="flex items-center gap-2">
+                        <Badge tone="warn">locked</Badge>
+                        <CountdownBar expiresAt={request.lockExpiresAt} totalMs={60_000} />
+                      </span>
+                    ) : (
+                      <Badge>pending</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+              {page.data.items.length === 0 && (
+                <tr>
+                  <td colSpan={5} className="py-4 text-center text-zinc-500 dark:text-zinc-400">
+                    No {filter === 'all' ? '' : `${filter} `}requests.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Request pages" className="flex items-center gap-2 text-sm">
+        <Button size="sm" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+          Previous
+        </Button>
+        <span>Page {cursors.length}</span>
+        <Button
+          size="sm"
+          disabled={!page.data?.nextCursor || page.isFetching}
+          onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}
+        >
+          Next
+        </Button>
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+// Formatting shared by the pages; pure functions, safe on server and client.
+
+export function relativeTime(iso: string, now: number): string {
+  const seconds = Math.round((now - Date.parse(iso)) / 1000);
+  const abs = Math.abs(seconds);
+  const suffix = seconds >= 0 ? 'ago' : 'from now';
+  if (abs < 5) return 'just now';
+  if (abs < 60) return `${abs} s ${suffix}`;
+  if (abs < 3600) return `${Math.floor(abs / 60)} min ${suffix}`;
+  if (abs < 86_400) return `${Math.floor(abs / 3600)} h ${suffix}`;
+  return `${Math.floor(abs / 86_400)} d ${suffix}`;
+}
+
+export const formatDateTime = (iso: string) => `${new Date(iso).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+
+export const formatCount = (value: number) => value.toLocaleString('en-US');
+
+/** Seconds left, one decimal under 10 s. */
+export function formatSecondsLeft(ms: number): string {
+  if (ms <= 0) return 'expired';
+  const seconds = ms / 1000;
+  return seconds < 10 ? `${seconds.toFixed(1)} s` : `${Math.ceil(seconds)} s`;
+}

@@ -1,0 +1,54 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getQueueAction, getQueueSnapshotAction, listQueuesAction } from '../actions/queues';
+import { getRequestAction, listRequestsAction } from '../actions/requests';
+import { getSessionAction } from '../actions/session';
+import { ActionFailure, unwrap } from './action-error';
+import { queryKeys } from './keys';
+
+// One queryOptions per read, used by hooks and prefetching alike.
+
+const noRetryOnExpected = (failureCount: number, error: Error) => !(error instanceof ActionFailure) && failureCount < 1;
+
+export const sessionQuery = () =>
+  queryOptions({ queryKey: queryKeys.session(), queryFn: () => unwrap(getSessionAction()), staleTime: 60_000 });
+
+export const queueListQuery = (params: { offset: number; limit: number; desc: boolean; unnamed: boolean }) =>
+  queryOptions({
+    queryKey: queryKeys.queueList(params),
+    queryFn: () => unwrap(listQueuesAction(params)),
+    retry: noRetryOnExpected,
+  });
+
+export const queueQuery = (queueId: string) =>
+  queryOptions({
+    queryKey: queryKeys.queue(queueId),
+    queryFn: () => unwrap(getQueueAction({ queueId })),
+    retry: noRetryOnExpected,
+  });
+
+export const snapshotQuery = (queueId: string, params: { limit: number; includeHead: boolean }) =>
+  queryOptions({
+    queryKey: queryKeys.snapshot(queueId, params),
+    queryFn: () => unwrap(getQueueSnapshotAction({ queueId, ...params })),
+    retry: noRetryOnExpected,
+  });
+
+export const requestsQuery = (
+  queueId: string,
+  params: { filter: 'all' | 'pending' | 'locked'; cursor: string | null; limit: number },
+) =>
+  queryOptions({
+    queryKey: queryKeys.requests(queueId, params),
+    queryFn: () =>
+      unwrap(
+        listRequestsAction({ queueId, filter: params.filter, limit: params.limit, cursor: params.cursor ?? undefined }),
+      ),
+    retry: noRetryOnExpected,
+  });
+
+export const requestQuery = (queueId: string, requestId: string) =>
+  queryOptions({
+    queryKey: queryKeys.request(queueId, requestId),
+    queryFn: () => unwrap(getRequestAction({ queueId, requestId })),
+    retry: noRetryOnExpected,
+  });
