@@ -45,7 +45,8 @@ export function toActionError(error: unknown, secret: string): ActionError {
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET' || code === 'EAI_AGAIN') {
     return { code: 'upstream-unavailable', message: 'The API cannot be reached right now.' };
   }
-  if (error instanceof Error && /data property|JSON|content-type/i.test(error.message)) {
+  // apify-client's pluckData says `Expected response object with a "data" property` (quoted).
+  if (error instanceof Error && /\bdata"? property|JSON|content-type/i.test(error.message)) {
     return { code: 'upstream-unavailable', message: 'The API answered with something that is not an API response.' };
   }
   console.error('[gateway] unexpected error:', error instanceof Error ? scrub(error.message, secret) : typeof error);

@@ -10,6 +10,8 @@ const BATCH = 25;
 const keyedQueue = (ctx: GatewayContext, queueId: string) =>
   apifyClient(ctx.target).requestQueue(queueId, { clientKey: ctx.clientKey });
 
+const queueMissing = () =>
+  new GatewayFailure({ code: 'not-found', message: 'That request queue does not exist, or this token cannot see it.' });
 const requestMissing = () => new GatewayFailure({ code: 'not-found', message: 'That request does not exist.' });
 
 export function getRequest(ctx: GatewayContext, input: unknown) {
@@ -53,6 +55,11 @@ export function addRequests(ctx: GatewayContext, input: unknown) {
         else result.added.push(item.uniqueKey);
       }
       result.unprocessed.push(...unprocessedRequests.map((item) => item.uniqueKey));
+      // apify-client's batchAddRequests never throws: it reports a refused batch as unprocessed. When
+      // nothing went in, reading the queue brings out the real failure (unknown queue, refused token…).
+      if (i === 0 && processedRequests.length === 0) {
+        if (!(await apifyClient(ctx.target).requestQueue(args.queueId).get())) throw queueMissing();
+      }
     }
     return result;
   });

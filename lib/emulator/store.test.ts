@@ -159,8 +159,8 @@ describe('addRequest', () => {
       errorMessages: ['e'],
       method: 'GET',
       retryCount: 0,
-      handledAt: null,
     });
+    expect(store.getRequest(queue, idOf('u'))).not.toHaveProperty('handledAt');
   });
 });
 

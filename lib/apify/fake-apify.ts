@@ -1,0 +1,75 @@
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// Test support only: a scripted stand-in for api.apify.com that records what it is sent.
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+export type Reply =
+  | { status: number; json?: unknown; text?: string; headers?: Record<string, string> }
+  /** Never answer (the socket stays open until the server closes). */
+  | 'hang'
+  | ((request: RecordedRequest) => Reply);
+
+export interface FakeApify {
+  baseUrl: string;
+  requests: RecordedRequest[];
+  /** Replies used in order, one per request; after that `fallback` answers. */
+  script(...replies: Reply[]): void;
+  fallback: Reply;
+  close(): Promise<void>;
+}
+
+/** The platform's error envelope. */
+export const apiError = (status: number, type: string, message: string, headers?: Record<string, string>): Reply => ({
+  status,
+  json: { error: { type, message } },
+  ...(headers ? { headers } : {}),
+});
+
+export const apiData = (data: unknown, status = 200): Reply => ({ status, json: { data } });
+
+function answer(res: ServerResponse, reply: Reply, request: RecordedRequest, hanging: Set<ServerResponse>) {
+  if (reply === 'hang') return hanging.add(res);
+  if (typeof reply === 'function') return answer(res, reply(request), request, hanging);
+  const body = reply.json === undefined ? (reply.text ?? '') : JSON.stringify(reply.json);
+  res.writeHead(reply.status, {
+    // One exchange per connection, so closing the server never cuts off an answer already on its way.
+    connection: 'close',
+    ...(reply.json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+    ...reply.headers,
+  });
+  res.end(body);
+}
+
+export async function startFakeApify(): Promise<FakeApify> {
+  const queue: Reply[] = [];
+  const hanging = new Set<ServerResponse>();
+  const fake: Omit<FakeApify, 'baseUrl'> = {
+    requests: [],
+    script: (...replies) => queue.push(...replies),
+    fallback: apiError(500, 'internal-server-error', 'No reply was scripted for this call'),
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+  const server = createServer((req, res) => {
+    const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
+    // The body is drained so the client sees a normal exchange; tests here assert on URLs and headers.
+    req.resume();
+    req.on('end', () => {
+      fake.requests.push(recorded);
+      answer(res, queue.shift() ?? fake.fallback, recorded, hanging);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(fake, { baseUrl: `http://127.0.0.1:${port}` });
+}
