@@ -1,5 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_PORT, E2E_TOKEN } from './e2e/support/env';
+import {
+  E2E_PORT,
+  E2E_SERVER_LOG,
+  E2E_TOKEN,
+  FAKE_APIFY_PORT,
+  FAKE_APIFY_TOKEN,
+  FAKE_APIFY_URL,
+} from './e2e/support/env';
 
 // One `next start` on a fresh database serves both projects: `api` drives the mounted emulator
 // with the real apify-client (and spawns standalone emulators where a test needs its own),
@@ -34,12 +41,30 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `rm -rf .data/e2e-${E2E_PORT} && npm start`,
-    url: `http://127.0.0.1:${E2E_PORT}/`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: { PORT: String(E2E_PORT), HEADLOCK_DATA_DIR: `.data/e2e-${E2E_PORT}`, EMULATOR_TOKEN: E2E_TOKEN },
-  },
+  webServer: [
+    {
+      // Plays api.apify.com for the "Apify" target (see e2e/support/env.ts).
+      command: `rm -rf .data/fake-apify-${FAKE_APIFY_PORT} && npm run emulator`,
+      url: `${FAKE_APIFY_URL}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: {
+        EMULATOR_PORT: String(FAKE_APIFY_PORT),
+        HEADLOCK_DATA_DIR: `.data/fake-apify-${FAKE_APIFY_PORT}`,
+        EMULATOR_TOKEN: FAKE_APIFY_TOKEN,
+      },
+    },
+    {
+      command: `rm -rf .data/e2e-${E2E_PORT} && mkdir -p test-results && npm start > ${E2E_SERVER_LOG} 2>&1`,
+      url: `http://127.0.0.1:${E2E_PORT}/connect`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(E2E_PORT),
+        HEADLOCK_DATA_DIR: `.data/e2e-${E2E_PORT}`,
+        EMULATOR_TOKEN: E2E_TOKEN,
+        APIFY_API_BASE_URL: FAKE_APIFY_URL,
+      },
+    },
+  ],
 });

@@ -40,6 +40,7 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
   const clientKey = session?.clientKey ?? snapshot.clientKey;
 
   const now = serverNow();
+  const snapshotAt = Date.parse(snapshot.serverNow);
   for (const item of snapshot.locks) {
     const known = remembered.current.get(item.id);
     const expiresAt = item.lockExpiresAt ?? '';
@@ -52,14 +53,19 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
       holder: item.lockByClient,
       totalMs: sameLock ? known.totalMs : Math.max(Date.parse(expiresAt) - now, 1000),
       expired: false,
+      since: sameLock ? known.since : snapshotAt,
     });
   }
   const live = new Set(snapshot.locks.map((item) => item.id));
   const views: LockView[] = [];
   for (const view of remembered.current.values()) {
     const expiresAt = Date.parse(view.lockExpiresAt);
-    if (live.has(view.id) || expiresAt > now) views.push({ ...view, expired: false });
-    else if (now - expiresAt < EXPIRED_SHOWN_MS) views.push({ ...view, expired: true });
+    // A snapshot taken after we learned of a lock, that no longer lists it, tells us it ended:
+    // by expiry (shown as expired for a moment) or by someone releasing it (dropped).
+    const gone = !live.has(view.id) && snapshotAt >= view.since;
+    if (!gone) views.push({ ...view, expired: false });
+    else if (expiresAt <= snapshotAt + 1000 && now - expiresAt < EXPIRED_SHOWN_MS)
+      views.push({ ...view, expired: true });
     else remembered.current.delete(view.id);
   }
   views.sort((a, b) => a.lockExpiresAt.localeCompare(b.lockExpiresAt) || a.id.localeCompare(b.id));
@@ -81,6 +87,7 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
               holder: result.clientKey,
               totalMs: result.lockSecs * 1000,
               expired: false,
+              since: Date.parse(result.serverNow),
             });
           }
           toast(
@@ -104,7 +111,12 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
           ...done,
           onSuccess: (result) => {
             syncServerClock(result.serverNow);
-            remembered.current.set(view.id, { ...view, lockExpiresAt: result.lockExpiresAt, totalMs: secs * 1000 });
+            remembered.current.set(view.id, {
+              ...view,
+              lockExpiresAt: result.lockExpiresAt,
+              totalMs: secs * 1000,
+              since: Date.parse(result.serverNow),
+            });
             toast(`Prolonged ${view.id} by ${secs} s`);
           },
         },

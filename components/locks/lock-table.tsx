@@ -15,6 +15,8 @@ export interface LockView {
   holder: string | null;
   totalMs: number;
   expired: boolean;
+  /** Server time (ms) when this page learned of the lock in its current form. */
+  since: number;
 }
 
 export type LockCommand = 'prolong' | 'unlock' | 'unlock-front' | 'handled';

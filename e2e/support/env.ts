@@ -2,3 +2,13 @@
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_TOKEN = 'e2e-local-emulator-token-0123456789';
 export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_PORT}/emulator`;
+
+/**
+ * A stand-in for api.apify.com: a standalone emulator whose token looks like an Apify token, so
+ * the "Apify" target can be exercised end to end and the token searched for wherever it must not be.
+ */
+export const FAKE_APIFY_PORT = E2E_PORT + 1000;
+export const FAKE_APIFY_TOKEN = 'apify_api_E2eFakeTokenMARKER7q3Zx9';
+export const FAKE_APIFY_URL = `http://127.0.0.1:${FAKE_APIFY_PORT}`;
+/** Everything the e2e Next server prints, for the test that searches the server log. */
+export const E2E_SERVER_LOG = `test-results/server-${E2E_PORT}.log`;
