@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // apify-client and better-sqlite3 run in Node as they are; bundling them breaks both.
-  serverExternalPackages: ['apify-client', 'better-sqlite3'],
+  // apify-client and better-sqlite3 run in Node as they are; bundling them breaks both. @apify/log
+  // stays external too, so lib/apify silences the very logger instance apify-client writes to.
+  serverExternalPackages: ['apify-client', 'better-sqlite3', '@apify/log'],
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm test` type-checks the whole project with tsc; the build need not do it twice.

@@ -1,5 +1,13 @@
 import 'server-only';
+import { createRequire } from 'node:module';
+import type Log from '@apify/log';
 import { ApifyClient } from 'apify-client';
+
+// apify-client logs retries and failed batches with the upstream's own error text, which could
+// echo anything (design.md §4: nothing upstream reaches our logs); failures are returned instead.
+// It require()s the CommonJS build of @apify/log, so silence that very instance.
+const log = (createRequire(import.meta.url)('@apify/log') as { default: typeof Log }).default;
+log.setLevel(log.LEVELS.OFF);
 
 export interface Target {
   name: 'local' | 'apify';
