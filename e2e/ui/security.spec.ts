@@ -163,3 +163,13 @@ test('a wrong Apify token gets its own clear message and no session', async ({ p
   await page.goto(`${BASE}/`);
   expect(page.url()).toBe(`${BASE}/connect`);
 });
+
+test('when the session ends under a polling page, the page goes back to /connect and says why', async ({ page }) => {
+  await connectToApify(page);
+  await page.getByRole('link', { name: 'empty' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'empty' })).toBeVisible();
+  // What the server does on a 401 from upstream (the session is destroyed), done from outside.
+  await page.context().clearCookies({ name: 'headlock_session' });
+  await page.waitForURL(`${BASE}/connect?reason=signed-out`);
+  await expect(page.getByText('Your session ended (or its token was refused). Connect again.')).toBeVisible();
+});
