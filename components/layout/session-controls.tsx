@@ -2,13 +2,14 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { useDisconnect, useSetClientKey, useSetWritesArmed } from '@/lib/queries/mutations';
 import { sessionQuery } from '@/lib/queries/options';
+import { clientKeyInput } from '@/lib/schemas';
 import type { SessionInfo } from '@/lib/types';
 import type { Theme } from './theme';
 import { ThemeToggle } from './theme-toggle';
@@ -35,9 +36,14 @@ export function SessionControls({ initial, theme }: { initial: SessionInfo; them
 function ClientKeyControl({ clientKey }: { clientKey: string }) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(clientKey);
+  const [localError, setLocalError] = useState<string | null>(null);
   const setKey = useSetClientKey();
   const toast = useToast();
-  const fieldError = setKey.error instanceof ActionFailure ? setKey.error.fieldErrors?.clientKey?.join(' ') : undefined;
+  const errorId = useId();
+  const serverFieldError =
+    setKey.error instanceof ActionFailure ? setKey.error.fieldErrors?.clientKey?.join(' ') : undefined;
+  const fieldError = localError ?? serverFieldError;
+  const shownError = fieldError ? `clientKey ${fieldError}` : setKey.error ? errorMessage(setKey.error) : null;
   if (!editing) {
     return (
       <span className="flex items-center gap-1 text-xs">
@@ -56,12 +62,19 @@ function ClientKeyControl({ clientKey }: { clientKey: string }) {
       className="flex items-center gap-1 text-xs"
       onSubmit={(event) => {
         event.preventDefault();
+        // Checked here with the server's own schema, so a bad key never makes a call.
+        const parsed = clientKeyInput.safeParse(value.trim());
+        if (!parsed.success) {
+          setLocalError(parsed.error.issues[0]?.message ?? 'not a valid clientKey');
+          return;
+        }
+        setLocalError(null);
         setKey.mutate(
-          { clientKey: value.trim() },
+          { clientKey: parsed.data },
           {
             onSuccess: () => {
               setEditing(false);
-              toast(`clientKey is now ${value.trim()}`);
+              toast(`clientKey is now ${parsed.data}`);
             },
           },
         );
@@ -73,18 +86,25 @@ function ClientKeyControl({ clientKey }: { clientKey: string }) {
           value={value}
           onChange={(event) => setValue(event.target.value)}
           aria-invalid={fieldError ? true : undefined}
+          aria-describedby={shownError ? errorId : undefined}
           className="h-7 w-44 rounded border border-zinc-300 bg-white px-1 font-mono dark:border-zinc-700 dark:bg-zinc-900"
         />
       </label>
       <Button size="sm" type="submit" variant="primary" disabled={setKey.isPending}>
         Save
       </Button>
-      <Button size="sm" onClick={() => setEditing(false)}>
+      <Button
+        size="sm"
+        onClick={() => {
+          setLocalError(null);
+          setEditing(false);
+        }}
+      >
         Cancel
       </Button>
-      {setKey.error && (
-        <span role="alert" className="text-red-700 dark:text-red-400">
-          {fieldError ?? errorMessage(setKey.error)}
+      {shownError && (
+        <span id={errorId} role="alert" className="text-red-700 dark:text-red-400">
+          {shownError}
         </span>
       )}
     </form>

@@ -172,21 +172,21 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
           className="flex flex-wrap gap-x-4 gap-y-1 rounded-md bg-zinc-50 p-2 text-xs dark:bg-zinc-950"
         >
           <div>
-            <dt className="inline text-zinc-500">locked </dt>
+            <dt className="inline text-zinc-500 dark:text-zinc-400">locked </dt>
             <dd className="inline font-medium">{lastLock.items.length}</dd>
           </div>
           <div>
-            <dt className="inline text-zinc-500">queueHasLockedRequests </dt>
+            <dt className="inline text-zinc-500 dark:text-zinc-400">queueHasLockedRequests </dt>
             <dd className="inline font-medium" data-testid="lock-result-has-locked">
               {String(lastLock.queueHasLockedRequests)}
             </dd>
           </div>
           <div>
-            <dt className="inline text-zinc-500">clientKey </dt>
+            <dt className="inline text-zinc-500 dark:text-zinc-400">clientKey </dt>
             <dd className="inline font-mono">{lastLock.clientKey}</dd>
           </div>
           <div>
-            <dt className="inline text-zinc-500">hadMultipleClients </dt>
+            <dt className="inline text-zinc-500 dark:text-zinc-400">hadMultipleClients </dt>
             <dd className="inline font-medium">{String(lastLock.hadMultipleClients)}</dd>
           </div>
         </dl>

@@ -36,7 +36,9 @@ export function HeadTable({ queueId, items }: { queueId: string; items: HeadItem
               data-request-id={item.id}
               className="border-t border-zinc-100 align-top dark:border-zinc-800"
             >
-              <td className="py-1.5 pr-2 text-right text-xs text-zinc-500 tabular-nums">{index + 1}</td>
+              <td className="py-1.5 pr-2 text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+                {index + 1}
+              </td>
               <td className="py-1.5 pr-3 text-xs">
                 <div className="truncate">
                   <SafeUrl url={item.url} max={160} />
