@@ -69,7 +69,7 @@ export function LockTable({ queueId, locks, clientKey, writable, busyId, onComma
                 >
                   {lock.id}
                 </Link>
-                <div className="text-xs">
+                <div className="max-w-xs truncate text-xs">
                   <SafeUrl url={lock.url} max={80} />
                 </div>
               </td>

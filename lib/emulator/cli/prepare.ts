@@ -9,8 +9,11 @@ import { printEmulatorBanner } from './banner';
 
 const SOURCES = ['app', 'components', 'lib', 'package.json', 'next.config.mjs', 'tsconfig.json'];
 
+/** Test files are not part of the app: editing one must not trigger a rebuild under a running test. */
+const isTest = (path: string) => /\.test\.tsx?$/.test(path);
+
 function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
+  if (!existsSync(path) || isTest(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), stat.mtimeMs);
