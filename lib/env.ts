@@ -14,16 +14,27 @@ export function apifyBaseUrl(): string {
   return value;
 }
 
+// Read once per process: every action needs them, and they cannot change while the server runs.
+let emulator: { baseUrl: string; token: string } | undefined;
+let secret: string | undefined;
+
 /** The embedded emulator, reached over loopback HTTP like any other API. */
 export function emulatorTarget(): { baseUrl: string; token: string } {
-  const origin = process.env.HEADLOCK_EMULATOR_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
-  if (!LOOPBACK_ORIGIN.test(origin)) throw new Error('HEADLOCK_EMULATOR_ORIGIN must be a loopback http:// origin');
-  return { baseUrl: `${origin}/emulator`, token: loadEmulatorConfig().token };
+  if (!emulator) {
+    const origin = process.env.HEADLOCK_EMULATOR_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
+    if (!LOOPBACK_ORIGIN.test(origin)) throw new Error('HEADLOCK_EMULATOR_ORIGIN must be a loopback http:// origin');
+    emulator = { baseUrl: `${origin}/emulator`, token: loadEmulatorConfig().token };
+  }
+  return emulator;
 }
 
 /** SESSION_SECRET, or one generated once into the data directory for local use. */
 export function sessionSecret(): string {
-  const secret = process.env.SESSION_SECRET ?? readOrCreateSecret(join(loadEmulatorConfig().dataDir, 'session-secret'));
-  if (secret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
+  if (!secret) {
+    const value =
+      process.env.SESSION_SECRET ?? readOrCreateSecret(join(loadEmulatorConfig().dataDir, 'session-secret'));
+    if (value.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
+    secret = value;
+  }
   return secret;
 }

@@ -36,8 +36,8 @@ function cacheKey(): string {
 /**
  * Writes a queue the way `batchAddRequests` would have, but in one transaction: ordering keys
  * `order_no = +ms` (25 requests per millisecond, all in the past) and `order_seq` increasing,
- * `next_seq` past the last one, counts matching the rows. Rows go in by primary key to keep the
- * B-tree appends cheap; their queue order is still the order they were generated in.
+ * `next_seq` past the last one, counts matching the rows. Rows go in in queue order, as adds would
+ * have put them.
  */
 function fillQueue(db: ReturnType<typeof openDatabase>, name: string, size: number, now: number) {
   const queueId = randomObjectId();
@@ -50,7 +50,6 @@ function fillQueue(db: ReturnType<typeof openDatabase>, name: string, size: numb
     const url = benchUrl(name, i);
     return { id: requestIdFromUniqueKey(url), url, i };
   });
-  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const insert = db.prepare(
     `INSERT INTO requests (queue_id, id, unique_key, url, method, retry_count, handled_at, order_no, order_seq, extra)
      VALUES (?, ?, ?, ?, 'GET', 0, NULL, ?, ?, '{}')`,

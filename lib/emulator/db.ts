@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS queues (
   next_seq INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS queues_created ON queues (created_at);
+-- Rows are stored in insertion order (rowid), not by request ID: the head of a queue then sits on a
+-- few neighbouring pages, so a lock call dirties about the same pages at 1M requests as at 10k.
 CREATE TABLE IF NOT EXISTS requests (
   queue_id TEXT NOT NULL REFERENCES queues (id) ON DELETE CASCADE,
   id TEXT NOT NULL,
@@ -39,8 +41,8 @@ CREATE TABLE IF NOT EXISTS requests (
   order_seq INTEGER NOT NULL,
   lock_client TEXT,
   extra TEXT NOT NULL,
-  PRIMARY KEY (queue_id, id)
-) WITHOUT ROWID;
+  UNIQUE (queue_id, id)
+);
 CREATE INDEX IF NOT EXISTS requests_order ON requests (queue_id, order_no, order_seq) WHERE order_no IS NOT NULL;
 `;
 

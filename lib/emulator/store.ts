@@ -603,7 +603,14 @@ function prepareStatements(db: Db) {
     ),
     listAll: list('1'),
     listPending: list('order_no BETWEEN -@now AND @now'),
-    listLocked: list('(order_no > @now OR order_no < -@now)'),
+    // Locked requests are found through the ordering index (two ranges), not a scan of the queue.
+    listLocked: db.prepare(
+      `SELECT * FROM (
+         SELECT ${requestColumns} FROM requests WHERE queue_id = @queue AND order_no > @now AND +id > @after
+         UNION ALL
+         SELECT ${requestColumns} FROM requests WHERE queue_id = @queue AND order_no < -@now AND +id > @after
+       ) ORDER BY id LIMIT @limit`,
+    ),
     listUnhandled: list('order_no IS NOT NULL'),
   };
 }
