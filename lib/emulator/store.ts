@@ -1,3 +1,4 @@
+import type { RequestFilter } from '../schemas';
 import type { Db } from './db';
 import { EmulatorError, invalidClientKey, invalidInput, queueNotFound, requestNotFound } from './errors';
 import { randomObjectId, requestIdFromUniqueKey } from './ids';
@@ -20,7 +21,6 @@ interface ClientOptions {
 interface ForefrontOptions extends ClientOptions {
   forefront?: boolean;
 }
-export type RequestFilter = 'locked' | 'pending';
 export interface ListRequestsOptions extends ClientOptions {
   limit: number;
   cursor?: string;

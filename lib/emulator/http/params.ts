@@ -11,10 +11,10 @@ import {
   MAX_LIST_REQUESTS_LIMIT,
   MAX_LOCK_LIMIT,
   queueNameSchema,
+  type RequestFilter,
   requestFilterSchema,
 } from '../../schemas';
 import { invalidClientKey, invalidInput } from '../errors';
-import type { RequestFilter } from '../store';
 
 const NUMBER = /^\d+(\.\d+)?$/;
 
@@ -96,7 +96,7 @@ export class Query {
       .flatMap((value) => value.split(','))
       .map((value) => value.trim())
       .filter((value) => value !== '')
-      .map((value) => this.check('filter', requestFilterSchema, value) as RequestFilter);
+      .map((value): RequestFilter => this.check('filter', requestFilterSchema, value));
     return {
       limit: Math.min(this.check('limit', headLimitSchema, limit), MAX_LIST_REQUESTS_LIMIT),
       cursor: this.raw('cursor'),
