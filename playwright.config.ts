@@ -43,16 +43,24 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // Plays api.apify.com for the "Apify" target (see e2e/support/env.ts).
+      // The emulator behind the stand-in for api.apify.com (see e2e/support/env.ts).
       command: `rm -rf .data/fake-apify-${FAKE_APIFY_PORT} && npm run emulator`,
-      url: `${FAKE_APIFY_URL}/`,
+      url: `http://127.0.0.1:${FAKE_APIFY_PORT + 1}/`,
       timeout: 60_000,
       reuseExistingServer: false,
       env: {
-        EMULATOR_PORT: String(FAKE_APIFY_PORT),
+        EMULATOR_PORT: String(FAKE_APIFY_PORT + 1),
         HEADLOCK_DATA_DIR: `.data/fake-apify-${FAKE_APIFY_PORT}`,
         EMULATOR_TOKEN: FAKE_APIFY_TOKEN,
       },
+    },
+    {
+      // In front of it, a proxy that tests can script to answer 429, 401, 500 or never.
+      command: 'node --import tsx e2e/support/fault-proxy.ts',
+      url: `${FAKE_APIFY_URL}/__faults/log`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { FAULT_PROXY_PORT: String(FAKE_APIFY_PORT), FAULT_PROXY_UPSTREAM_PORT: String(FAKE_APIFY_PORT + 1) },
     },
     {
       command: `rm -rf .data/e2e-${E2E_PORT} && mkdir -p test-results && npm start > ${E2E_SERVER_LOG} 2>&1`,
