@@ -8,6 +8,7 @@ import { useToast } from '@/components/ui/toast';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useDeleteLock, useLockHead, useProlongLock, useUnlockAll, useUpdateRequest } from '@/lib/queries/mutations';
 import type { LockResult, QueueSnapshot, SessionInfo } from '@/lib/types';
+import { recallDuration, rememberDuration } from './lock-durations';
 import { LockForm } from './lock-form';
 import { type LockCommand, LockTable, type LockTableProps, type LockView } from './lock-table';
 import { serverNow, syncServerClock } from './server-clock';
@@ -51,7 +52,9 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
       uniqueKey: item.uniqueKey,
       lockExpiresAt: expiresAt,
       holder: item.lockByClient,
-      totalMs: sameLock ? known.totalMs : Math.max(Date.parse(expiresAt) - now, 1000),
+      totalMs: sameLock
+        ? known.totalMs
+        : (recallDuration(item.id, expiresAt) ?? Math.max(Date.parse(expiresAt) - now, 1000)),
       expired: false,
       since: sameLock ? known.since : snapshotAt,
     });
@@ -82,6 +85,7 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
           syncServerClock(result.serverNow);
           setLastLock(result);
           for (const item of result.items) {
+            rememberDuration(item.id, item.lockExpiresAt, result.lockSecs * 1000);
             remembered.current.set(item.id, {
               ...item,
               holder: result.clientKey,
@@ -111,6 +115,7 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
           ...done,
           onSuccess: (result) => {
             syncServerClock(result.serverNow);
+            rememberDuration(view.id, result.lockExpiresAt, secs * 1000);
             remembered.current.set(view.id, {
               ...view,
               lockExpiresAt: result.lockExpiresAt,

@@ -14,6 +14,7 @@ import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { useAcknowledgeQueue } from '@/lib/queries/mutations';
 import { sessionQuery, snapshotQuery } from '@/lib/queries/options';
+import { ClientKeyFromLink } from './client-key-link';
 import { HeadTable } from './head-table';
 import { QueueHeader } from './queue-header';
 import { INTERVALS, RefreshControls } from './refresh-controls';
@@ -99,6 +100,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
   return (
     <div className="flex flex-col gap-4">
       <QueueHeader queue={data.queue} hasLocks={data.head ? data.locks.length > 0 : null} />
+      {session && <ClientKeyFromLink sessionKey={session.clientKey} />}
       {snapshot.error && !rateLimited && (
         <ErrorAlert title="The last refresh failed">{errorMessage(snapshot.error)}</ErrorAlert>
       )}
@@ -144,8 +146,9 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
               <p className="mt-1">
                 This queue has had a single client so far (<code>hadMultipleClients: false</code>). Reading its head
                 sends this session's clientKey <code>{session?.clientKey}</code>, which turns{' '}
-                <code>hadMultipleClients</code> true for good; a crawler that trusts its local counts while the flag is
-                false will then double-check with the API. The queue's counts above were read without registering.
+                <code>hadMultipleClients</code> true for good (unless it is that one client’s own key); a crawler that
+                trusts its local counts while the flag is false will then double-check with the API. The queue's counts
+                above were read without registering.
               </p>
               <Button
                 variant="primary"
