@@ -12,11 +12,16 @@ export function rememberDuration(requestId: string, expiresAt: string, totalMs: 
   }
 }
 
-export function recallDuration(requestId: string, expiresAt: string): number | null {
+function recallDuration(requestId: string, expiresAt: string): number | null {
   try {
     const stored = Number(sessionStorage.getItem(key(requestId, expiresAt)));
     return stored > 0 ? stored : null;
   } catch {
     return null;
   }
+}
+
+/** The full length of a lock for its bar: as taken in this tab, else what was left when first seen. */
+export function lockTotalMs(requestId: string, expiresAt: string, seenAtMs: number): number {
+  return recallDuration(requestId, expiresAt) ?? Math.max(Date.parse(expiresAt) - seenAtMs, 1000);
 }

@@ -8,7 +8,7 @@ import { useToast } from '@/components/ui/toast';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useDeleteLock, useLockHead, useProlongLock, useUnlockAll, useUpdateRequest } from '@/lib/queries/mutations';
 import type { LockResult, QueueSnapshot, SessionInfo } from '@/lib/types';
-import { recallDuration, rememberDuration } from './lock-durations';
+import { lockTotalMs, rememberDuration } from './lock-durations';
 import { LockForm } from './lock-form';
 import { type LockCommand, LockTable, type LockTableProps, type LockView } from './lock-table';
 import { serverNow, syncServerClock } from './server-clock';
@@ -52,9 +52,7 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
       uniqueKey: item.uniqueKey,
       lockExpiresAt: expiresAt,
       holder: item.lockByClient,
-      totalMs: sameLock
-        ? known.totalMs
-        : (recallDuration(item.id, expiresAt) ?? Math.max(Date.parse(expiresAt) - now, 1000)),
+      totalMs: sameLock ? known.totalMs : lockTotalMs(item.id, expiresAt, now),
       expired: false,
       since: sameLock ? known.since : snapshotAt,
     });

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { CountdownBar } from '@/components/locks/countdown-bar';
+import { lockTotalMs } from '@/components/locks/lock-durations';
 import { syncServerClock } from '@/components/locks/server-clock';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -94,7 +95,7 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
               <dd className="flex flex-wrap items-center gap-3">
                 <CountdownBar
                   expiresAt={request.lockExpiresAt}
-                  totalMs={Math.max(Date.parse(request.lockExpiresAt) - Date.parse(query.data.serverNow), 1000)}
+                  totalMs={lockTotalMs(request.id, request.lockExpiresAt, Date.parse(query.data.serverNow))}
                 />
                 <span>
                   held by <code>{request.lockByClient ?? '(no clientKey)'}</code>

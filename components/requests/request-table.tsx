@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useSearchState } from '@/components/layout/use-search-state';
 import { CountdownBar } from '@/components/locks/countdown-bar';
+import { lockTotalMs } from '@/components/locks/lock-durations';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -103,7 +104,10 @@ export function RequestTable({ queueId }: { queueId: string }) {
                     ) : request.lockExpiresAt ? (
                       <span className="flex items-center gap-2">
                         <Badge tone="warn">locked</Badge>
-                        <CountdownBar expiresAt={request.lockExpiresAt} totalMs={60_000} />
+                        <CountdownBar
+                          expiresAt={request.lockExpiresAt}
+                          totalMs={lockTotalMs(request.id, request.lockExpiresAt, Date.parse(page.data.serverNow))}
+                        />
                       </span>
                     ) : (
                       <Badge>pending</Badge>
