@@ -18,7 +18,7 @@ import { ClientKeyFromLink } from './client-key-link';
 import { HeadTable } from './head-table';
 import { QueueHeader } from './queue-header';
 import { INTERVALS, RefreshControls } from './refresh-controls';
-import { ShortcutsHelp, useShortcuts } from './shortcuts';
+import { ShortcutsHelp, showDialog, useShortcuts } from './shortcuts';
 
 const TABS = [
   ['head', 'Head and locks'],
@@ -34,7 +34,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
   const limit = readInt(get('limit', '100'), 100, 1, 1000);
   const every = readInt(get('every', '2'), 2, 1, 30);
   const [paused, setPaused] = useState(false);
-  const [helpOpen, setHelpOpen] = useState(false);
+  const help = useRef<HTMLDialogElement>(null);
   const lockButton = useRef<HTMLButtonElement>(null);
 
   const session = useQuery(sessionQuery()).data;
@@ -68,7 +68,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
       set({ tab: null });
       lockButton.current?.click();
     },
-    '?': () => setHelpOpen(true),
+    '?': () => showDialog(help),
   });
 
   const acknowledge = useAcknowledgeQueue();
@@ -121,7 +121,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
           size="sm"
           variant="ghost"
           className="ml-auto self-center"
-          onClick={() => setHelpOpen(true)}
+          onClick={() => showDialog(help)}
           aria-keyshortcuts="?"
         >
           Shortcuts
@@ -210,7 +210,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
       )}
       {tab === 'requests' && <RequestTable queueId={queueId} />}
       {tab === 'add' && <AddRequestsForm queueId={queueId} writeBlock={writeBlock} />}
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ShortcutsHelp dialog={help} />
     </div>
   );
 }

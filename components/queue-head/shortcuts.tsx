@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { FLAG_HELP } from './flag-explanations';
 
@@ -24,18 +24,15 @@ export function useShortcuts(handlers: Record<string, () => void>) {
   }, []);
 }
 
-export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+/** Opens a <dialog> as a modal; the element itself keeps whether it is open (no state to race). */
+export function showDialog(dialog: RefObject<HTMLDialogElement | null>) {
+  if (dialog.current && !dialog.current.open) dialog.current.showModal();
+}
+
+export function ShortcutsHelp({ dialog }: { dialog: RefObject<HTMLDialogElement | null> }) {
   return (
     <dialog
       ref={dialog}
-      onClose={onClose}
       aria-labelledby="shortcuts-title"
       className="m-auto max-w-lg rounded-lg border border-zinc-200 bg-white p-5 text-zinc-900 backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
