@@ -4,6 +4,9 @@ const nextConfig = {
   // stays external too, so lib/apify silences the very logger instance apify-client writes to.
   serverExternalPackages: ['apify-client', 'better-sqlite3', '@apify/log'],
   poweredByHeader: false,
+  // Render <title> in the first bytes for every browser, not streamed in later: a page is never
+  // without a title, for screen readers (axe: document-title) as for tabs.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   // `npm test` type-checks the whole project with tsc; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
