@@ -8,7 +8,7 @@ export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_PORT}/emulator`;
  * the "Apify" target can be exercised end to end and the token searched for wherever it must not be.
  */
 export const FAKE_APIFY_PORT = E2E_PORT + 1000;
-export const FAKE_APIFY_TOKEN = 'apify_api_E2eFakeTokenMARKER7q3Zx9';
+export const FAKE_APIFY_TOKEN = 'fake-apify-token-e2e-MARKER-7q3Zx9';
 export const FAKE_APIFY_URL = `http://127.0.0.1:${FAKE_APIFY_PORT}`;
 /** Everything the e2e Next server prints, for the test that searches the server log. */
 export const E2E_SERVER_LOG = `test-results/server-${E2E_PORT}.log`;

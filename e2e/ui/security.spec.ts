@@ -156,7 +156,7 @@ test('a tampered or expired session cookie is a clean logout, not an error', asy
 
 test('a wrong Apify token gets its own clear message and no session', async ({ page }) => {
   await page.goto(`${BASE}/connect`);
-  await page.getByLabel('Apify API token').fill('apify_api_not-the-right-token');
+  await page.getByLabel('Apify API token').fill('fake-apify-token-that-is-wrong');
   await page.getByRole('button', { name: 'Connect to Apify' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Apify refused this token' })).toBeVisible();
   expect((await page.context().cookies()).some((c) => c.name === 'headlock_session')).toBe(false);

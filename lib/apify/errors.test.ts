@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DeadlineError, invalidInputError, toActionError } from './errors';
 import { apiError, type FakeApify, type Reply, startFakeApify } from './fake-apify';
 
-const TOKEN = 'apify_api_FAKE_TOKEN_123';
+const TOKEN = 'fake-upstream-token-for-unit-tests-123';
 let fake: FakeApify;
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { deleteLock, lockHead, prolongLock, unlockAll } from './locks';
 import { getQueue, getQueueSnapshot, listQueues } from './queues';
 import { addRequests, deleteRequests, getRequest, listRequests, updateRequest } from './requests';
 
-const TOKEN = 'apify_api_FAKE_TOKEN_123';
+const TOKEN = 'fake-upstream-token-for-unit-tests-123';
 const QUEUE = 'WkzbQMuFYuamGv3YF';
 const REQUEST = 'Zx3dKp9QmW2aB7c';
 const BUDGET_MS = 2000;
