@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { ActionError, ActionResult } from '../types';
-import type { Target } from './client';
+import { apifyClient, type Target } from './client';
 import { DeadlineError, fail, invalidInputError, toActionError } from './errors';
 
 /** Everything a gateway call needs from the session, made explicit so it is testable without Next. */
@@ -21,6 +21,17 @@ export class GatewayFailure extends Error {
 }
 
 export const DEFAULT_BUDGET_MS = 15_000;
+
+/** A queue client that sends the session's clientKey: every call registers this client. */
+export const keyedQueue = (ctx: GatewayContext, queueId: string, { retries = true } = {}) =>
+  apifyClient(ctx.target, { retries }).requestQueue(queueId, { clientKey: ctx.clientKey });
+
+/** A queue client without a clientKey, for the reads that take none (get queue, get request). */
+export const plainQueue = (ctx: GatewayContext, queueId: string) => apifyClient(ctx.target).requestQueue(queueId);
+
+export const queueMissing = () =>
+  new GatewayFailure({ code: 'not-found', message: 'That request queue does not exist, or this token cannot see it.' });
+export const requestMissing = () => new GatewayFailure({ code: 'not-found', message: 'That request does not exist.' });
 
 function withDeadline<T>(promise: Promise<T>, budgetMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,17 +1,13 @@
 import 'server-only';
 import { deleteLockInput, lockHeadInput, prolongLockInput, queueInput } from '../schemas';
 import type { LockResult, ProlongResult } from '../types';
-import { apifyClient } from './client';
 import { toLockedItem } from './dto';
-import { type GatewayContext, gatewayCall } from './gateway';
-
-const keyedQueue = (ctx: GatewayContext, queueId: string, retries = true) =>
-  apifyClient(ctx.target, { retries }).requestQueue(queueId, { clientKey: ctx.clientKey });
+import { type GatewayContext, gatewayCall, keyedQueue } from './gateway';
 
 /** Locks a batch. Never retried: after a timeout the locks may or may not exist, and we say so. */
 export function lockHead(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, lockHeadInput, input, { write: true }, async (args): Promise<LockResult> => {
-    const result = await keyedQueue(ctx, args.queueId, false).listAndLockHead({
+    const result = await keyedQueue(ctx, args.queueId, { retries: false }).listAndLockHead({
       lockSecs: args.lockSecs,
       limit: args.limit,
     });

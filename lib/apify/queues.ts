@@ -3,12 +3,9 @@ import { listQueuesInput, queueInput, snapshotInput } from '../schemas';
 import type { QueueList, QueueSnapshot, QueueSummary } from '../types';
 import { apifyClient } from './client';
 import { toHeadItem, toQueueSummary, toRequestDetail } from './dto';
-import { type GatewayContext, GatewayFailure, gatewayCall } from './gateway';
+import { type GatewayContext, gatewayCall, keyedQueue, plainQueue, queueMissing } from './gateway';
 
 const LOCKS_SHOWN = 100;
-
-const queueMissing = () =>
-  new GatewayFailure({ code: 'not-found', message: 'That request queue does not exist, or this token cannot see it.' });
 
 export function listQueues(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, listQueuesInput, input, { write: false }, async (args): Promise<QueueList> => {
@@ -20,7 +17,7 @@ export function listQueues(ctx: GatewayContext, input: unknown) {
 /** A queue by ID, `~name` or `username~name`. Reading a queue does not register a client. */
 export function getQueue(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, queueInput, input, { write: false }, async ({ queueId }): Promise<QueueSummary> => {
-    const queue = await apifyClient(ctx.target).requestQueue(queueId).get();
+    const queue = await plainQueue(ctx, queueId).get();
     if (!queue) throw queueMissing();
     return toQueueSummary(queue);
   });
@@ -32,10 +29,9 @@ export function getQueue(ctx: GatewayContext, input: unknown) {
  */
 export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, snapshotInput, input, { write: false }, async (args): Promise<QueueSnapshot> => {
-    const client = apifyClient(ctx.target);
-    const keyed = client.requestQueue(args.queueId, { clientKey: ctx.clientKey });
+    const keyed = keyedQueue(ctx, args.queueId);
     const [queue, head, locked] = await Promise.all([
-      client.requestQueue(args.queueId).get(),
+      plainQueue(ctx, args.queueId).get(),
       args.includeHead ? keyed.listHead({ limit: args.limit }) : null,
       args.includeHead ? keyed.listRequests({ filter: ['locked'], limit: LOCKS_SHOWN }) : null,
     ]);

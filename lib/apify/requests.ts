@@ -1,22 +1,14 @@
 import 'server-only';
 import { addRequestsInput, deleteRequestsInput, listRequestsInput, requestInput, updateRequestInput } from '../schemas';
 import type { AddRequestsResult, DeleteRequestsResult, RequestPage, WriteResult } from '../types';
-import { apifyClient } from './client';
 import { toRequestDetail } from './dto';
-import { type GatewayContext, GatewayFailure, gatewayCall } from './gateway';
+import { type GatewayContext, gatewayCall, keyedQueue, plainQueue, queueMissing, requestMissing } from './gateway';
 
 const BATCH = 25;
 
-const keyedQueue = (ctx: GatewayContext, queueId: string) =>
-  apifyClient(ctx.target).requestQueue(queueId, { clientKey: ctx.clientKey });
-
-const queueMissing = () =>
-  new GatewayFailure({ code: 'not-found', message: 'That request queue does not exist, or this token cannot see it.' });
-const requestMissing = () => new GatewayFailure({ code: 'not-found', message: 'That request does not exist.' });
-
 export function getRequest(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, requestInput, input, { write: false }, async (args) => {
-    const request = await apifyClient(ctx.target).requestQueue(args.queueId).getRequest(args.requestId);
+    const request = await plainQueue(ctx, args.queueId).getRequest(args.requestId);
     if (!request) throw requestMissing();
     return { request: toRequestDetail(request), serverNow: new Date().toISOString() };
   });
@@ -38,29 +30,25 @@ export function listRequests(ctx: GatewayContext, input: unknown) {
   });
 }
 
-/** Adds URLs (uniqueKey = URL), 25 per call, reporting which were already there. */
+/** Adds URLs (uniqueKey = URL), reporting which were already there. */
 export function addRequests(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, addRequestsInput, input, { write: true }, async (args): Promise<AddRequestsResult> => {
-    const urls = [...new Set(args.urls)];
+    const requests = [...new Set(args.urls)].map((url) => ({ url, uniqueKey: url }));
+    // apify-client sends them 25 per call; one call at a time keeps the pasted order in the queue.
+    const { processedRequests, unprocessedRequests } = await keyedQueue(ctx, args.queueId).batchAddRequests(requests, {
+      forefront: args.forefront,
+      maxParallel: 1,
+    });
+    // batchAddRequests never throws: a refused call comes back as unprocessed. When nothing went in,
+    // reading the queue brings out the real failure (unknown queue, refused token…).
+    if (processedRequests.length === 0 && !(await plainQueue(ctx, args.queueId).get())) throw queueMissing();
     const result: AddRequestsResult = { added: [], alreadyPresent: [], alreadyHandled: [], unprocessed: [] };
-    const queue = keyedQueue(ctx, args.queueId);
-    for (let i = 0; i < urls.length; i += BATCH) {
-      const batch = urls.slice(i, i + BATCH).map((url) => ({ url, uniqueKey: url }));
-      const { processedRequests, unprocessedRequests } = await queue.batchAddRequests(batch, {
-        forefront: args.forefront,
-      });
-      for (const item of processedRequests) {
-        if (item.wasAlreadyHandled) result.alreadyHandled.push(item.uniqueKey);
-        else if (item.wasAlreadyPresent) result.alreadyPresent.push(item.uniqueKey);
-        else result.added.push(item.uniqueKey);
-      }
-      result.unprocessed.push(...unprocessedRequests.map((item) => item.uniqueKey));
-      // apify-client's batchAddRequests never throws: it reports a refused batch as unprocessed. When
-      // nothing went in, reading the queue brings out the real failure (unknown queue, refused token…).
-      if (i === 0 && processedRequests.length === 0) {
-        if (!(await apifyClient(ctx.target).requestQueue(args.queueId).get())) throw queueMissing();
-      }
+    for (const item of processedRequests) {
+      if (item.wasAlreadyHandled) result.alreadyHandled.push(item.uniqueKey);
+      else if (item.wasAlreadyPresent) result.alreadyPresent.push(item.uniqueKey);
+      else result.added.push(item.uniqueKey);
     }
+    result.unprocessed.push(...unprocessedRequests.map((item) => item.uniqueKey));
     return result;
   });
 }
@@ -69,7 +57,7 @@ export function addRequests(ctx: GatewayContext, input: unknown) {
 export function updateRequest(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, updateRequestInput, input, { write: true }, async (args): Promise<WriteResult> => {
     const queue = keyedQueue(ctx, args.queueId);
-    const current = await apifyClient(ctx.target).requestQueue(args.queueId).getRequest(args.requestId);
+    const current = await plainQueue(ctx, args.queueId).getRequest(args.requestId);
     if (!current) throw requestMissing();
     const {
       lockExpiresAt: _expiry,
