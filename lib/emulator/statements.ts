@@ -22,7 +22,7 @@ export function prepareStatements(db: Db) {
       'SELECT * FROM queues WHERE (? OR name IS NOT NULL) ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
     ),
     countQueues: db.prepare('SELECT COUNT(*) AS total FROM queues WHERE (? OR name IS NOT NULL)'),
-    renameQueue: db.prepare('UPDATE queues SET name = ?, general_access = ?, modified_at = ? WHERE id = ?'),
+    renameQueue: db.prepare('UPDATE queues SET name = ?, general_access = ? WHERE id = ?'),
     saveQueue: db.prepare(
       `UPDATE queues SET modified_at = ?, accessed_at = ?, total_count = ?, handled_count = ?, write_count = ?,
        delete_count = ?, client_state = ?, first_client = ?, next_seq = ? WHERE id = ?`,

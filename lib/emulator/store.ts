@@ -68,10 +68,7 @@ export class EmulatorStore {
       const now = this.now();
       if (name !== undefined) {
         const existing = this.sql.queueByName.get(name) as QueueRow | undefined;
-        if (existing) {
-          this.opened.add(existing);
-          return { queue: this.queueJson(this.touchAccess(existing, now)), created: false };
-        }
+        if (existing) return { queue: this.queueJson(this.track(existing)), created: false };
       }
       const id = randomObjectId();
       this.sql.insertQueue.run(id, name ?? null, now, now, now);
@@ -82,7 +79,7 @@ export class EmulatorStore {
   // ---- one queue ------------------------------------------------------------------------
 
   getQueue(ref: string) {
-    return this.write(() => this.queueJson(this.touchAccess(this.queue(ref), this.now())));
+    return this.write(() => this.queueJson(this.queue(ref)));
   }
 
   updateQueue(ref: string, changes: { name?: string | null; generalAccess?: string | null }) {
@@ -93,9 +90,11 @@ export class EmulatorStore {
       if (name !== null && name !== queue.name && this.sql.queueByName.get(name)) {
         throw new EmulatorError(400, 'name-not-unique', `A request queue named "${name}" already exists`);
       }
-      const generalAccess = changes.generalAccess === undefined ? queue.general_access : changes.generalAccess;
-      this.sql.renameQueue.run(name, generalAccess, now, queue.id);
-      return this.queueJson(this.sql.queueById.get(queue.id) as QueueRow);
+      queue.name = name;
+      if (changes.generalAccess !== undefined) queue.general_access = changes.generalAccess;
+      this.sql.renameQueue.run(queue.name, queue.general_access, queue.id);
+      this.modified(queue, now);
+      return this.queueJson(queue);
     });
   }
 
@@ -135,7 +134,7 @@ export class EmulatorStore {
 
   getRequest(ref: string, requestId: string) {
     return this.write(() => {
-      const queue = this.touchAccess(this.queue(ref), this.now());
+      const queue = this.queue(ref);
       const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
       if (!row) throw requestNotFound();
       return requestToJson(row, this.now());
@@ -371,32 +370,29 @@ export class EmulatorStore {
           ? (this.sql.queueByName.get(target.name) as QueueRow | undefined)
           : undefined;
     if (!row) throw queueNotFound();
-    this.opened.add(row);
-    return row;
+    return this.track(row);
   }
 
-  /** Resolves a queue for a call that carries a clientKey, registering the client. */
-  private openQueue(ref: string, clientKey: ClientKey): QueueRow {
-    const queue = this.queue(ref);
-    const before = queue.client_state;
-    if (queue.client_state === 0) {
-      queue.client_state = 1;
-      queue.first_client = clientKey ?? null;
-    } else if (queue.client_state === 1) {
-      const sameClient = clientKey !== undefined && queue.first_client === clientKey;
-      if (!sameClient) queue.client_state = 2;
-    }
+  /** Every access to a queue counts for `accessedAt` (written at most once a second). */
+  private track(queue: QueueRow): QueueRow {
+    this.opened.add(queue);
     const now = this.now();
-    if (before !== queue.client_state || now - queue.accessed_at >= ACCESS_WRITE_INTERVAL_MS) {
+    if (now - queue.accessed_at >= ACCESS_WRITE_INTERVAL_MS) {
       queue.accessed_at = now;
       queue.dirty = true;
     }
     return queue;
   }
 
-  private touchAccess(queue: QueueRow, now: number): QueueRow {
-    if (now - queue.accessed_at >= ACCESS_WRITE_INTERVAL_MS) {
-      queue.accessed_at = now;
+  /** Resolves a queue for a call that carries a clientKey, registering the client. */
+  private openQueue(ref: string, clientKey: ClientKey): QueueRow {
+    const queue = this.queue(ref);
+    if (queue.client_state === 0) {
+      queue.client_state = 1;
+      queue.first_client = clientKey ?? null;
+      queue.dirty = true;
+    } else if (queue.client_state === 1 && (clientKey === undefined || queue.first_client !== clientKey)) {
+      queue.client_state = 2;
       queue.dirty = true;
     }
     return queue;
