@@ -39,7 +39,24 @@ export async function getSession() {
   return getIronSession<SessionData>(await cookies(), sessionOptions());
 }
 
-export const newClientKey = () => `headlock-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}`;
+const newClientKey = () => `headlock-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}`;
+
+/**
+ * A fresh session for a verified target: a new clientKey, nothing acknowledged yet; writes start
+ * armed on the local emulator and read-only on Apify.
+ */
+export async function startSession(target: TargetName, username: string, apifyToken?: string): Promise<SessionInfo> {
+  const session = await getSession();
+  session.target = target;
+  session.apifyToken = target === 'apify' ? apifyToken : undefined;
+  session.username = username;
+  session.clientKey = newClientKey();
+  session.writesArmed = target === 'local';
+  session.acknowledgedQueues = [];
+  await session.save();
+  return sessionInfo(session) as SessionInfo;
+}
+
 
 /** What the browser may know of its session: no token. */
 export function sessionInfo(data: SessionData): SessionInfo | null {

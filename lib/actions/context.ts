@@ -14,7 +14,7 @@ export function targetFor(session: SessionData): Target | null {
   return null;
 }
 
-const signedOut = {
+export const signedOut = {
   ok: false as const,
   error: { code: 'unauthenticated' as const, message: 'You are not connected. Choose a target on the connect page.' },
 };

@@ -5,8 +5,9 @@ import { verifyAccount } from '../apify/account';
 import { fail, invalidInputError } from '../apify/errors';
 import { apifyBaseUrl, emulatorTarget } from '../env';
 import { connectApifyInput, queueIdInput, setClientKeyInput } from '../schemas';
-import { getSession, newClientKey, sessionInfo } from '../session';
+import { getSession, sessionInfo, startSession } from '../session';
 import type { ActionResult, SessionInfo } from '../types';
+import { signedOut } from './context';
 
 export async function getSessionAction(): Promise<ActionResult<SessionInfo | null>> {
   return { ok: true, data: sessionInfo(await getSession()) };
@@ -17,15 +18,7 @@ export async function connectEmulatorAction(): Promise<ActionResult<SessionInfo>
   const target = { name: 'local' as const, ...emulatorTarget() };
   const verified = await verifyAccount({ target, clientKey: '', writesArmed: false });
   if (!verified.ok) return verified;
-  const session = await getSession();
-  session.target = 'local';
-  session.apifyToken = undefined;
-  session.username = verified.data.username;
-  session.clientKey = newClientKey();
-  session.writesArmed = true;
-  session.acknowledgedQueues = [];
-  await session.save();
-  return { ok: true, data: sessionInfo(session) as SessionInfo };
+  return { ok: true, data: await startSession('local', verified.data.username) };
 }
 
 /** Verifies a pasted Apify token with GET /v2/users/me; Apify sessions start read-only. */
@@ -43,15 +36,7 @@ export async function connectApifyAction(input: unknown): Promise<ActionResult<S
     }
     return verified;
   }
-  const session = await getSession();
-  session.target = 'apify';
-  session.apifyToken = parsed.data.token;
-  session.username = verified.data.username;
-  session.clientKey = newClientKey();
-  session.writesArmed = false;
-  session.acknowledgedQueues = [];
-  await session.save();
-  return { ok: true, data: sessionInfo(session) as SessionInfo };
+  return { ok: true, data: await startSession('apify', verified.data.username, parsed.data.token) };
 }
 
 export async function disconnectAction(): Promise<ActionResult<null>> {
@@ -61,9 +46,7 @@ export async function disconnectAction(): Promise<ActionResult<null>> {
 
 async function updateSession(change: (session: Awaited<ReturnType<typeof getSession>>) => void) {
   const session = await getSession();
-  if (!sessionInfo(session)) {
-    return fail({ code: 'unauthenticated', message: 'You are not connected. Choose a target on the connect page.' });
-  }
+  if (!sessionInfo(session)) return signedOut;
   change(session);
   await session.save();
   return { ok: true as const, data: sessionInfo(session) as SessionInfo };
