@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import {
+  CHROMIUM_LAUNCH,
   E2E_PORT,
   E2E_SERVER_LOG,
   E2E_TOKEN,
@@ -26,18 +27,7 @@ export default defineConfig({
       testMatch: 'ui/**/*.spec.ts',
       use: {
         baseURL: `http://127.0.0.1:${E2E_PORT}`,
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
   ],

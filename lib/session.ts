@@ -57,7 +57,6 @@ export async function startSession(target: TargetName, username: string, apifyTo
   return sessionInfo(session) as SessionInfo;
 }
 
-
 /** What the browser may know of its session: no token. */
 export function sessionInfo(data: SessionData): SessionInfo | null {
   if (!data.target || !data.clientKey || !data.username) return null;

@@ -1,15 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Request } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../support/env';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 export const HEAD_ROWS = 1000;
 const NAVIGATIONS = 5;
 
@@ -25,7 +17,7 @@ export interface PageResult {
   sessionCookie: string;
 }
 
-export const launchChromium = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export const launchChromium = () => chromium.launch(CHROMIUM_LAUNCH);
 
 /** Connects through the /connect page and reads the queue's head once, as a user would. */
 async function connectAndAcknowledge(context: BrowserContext, origin: string, queueId: string) {

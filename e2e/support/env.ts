@@ -12,3 +12,17 @@ export const FAKE_APIFY_TOKEN = 'fake-apify-token-e2e-MARKER-7q3Zx9';
 export const FAKE_APIFY_URL = `http://127.0.0.1:${FAKE_APIFY_PORT}`;
 /** Everything the e2e Next server prints, for the test that searches the server log. */
 export const E2E_SERVER_LOG = `test-results/server-${E2E_PORT}.log`;
+
+/** Debian's chromium, launched so that it makes no network call of its own (there is no network). */
+export const CHROMIUM_LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
