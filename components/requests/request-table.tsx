@@ -9,6 +9,7 @@ import { lockTotalMs } from '@/components/locks/lock-durations';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { SafeUrl } from '@/components/ui/safe-link';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/queries/action-error';
@@ -57,74 +58,56 @@ export function RequestTable({ queueId }: { queueId: string }) {
       {page.isPending && <TableSkeleton label="Loading requests" />}
       {page.error && <ErrorAlert title="Could not list the requests">{errorMessage(page.error)}</ErrorAlert>}
       {page.data && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" aria-label="Requests">
-            <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  ID
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  URL
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Method
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  Retries
-                </th>
-                <th scope="col" className="py-1">
-                  State
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((request) => (
-                <tr
-                  key={request.id}
-                  data-testid="request-row"
-                  className="border-t border-zinc-100 dark:border-zinc-800"
+        <DataTable
+          label="Requests"
+          columns={[
+            { label: 'ID' },
+            { label: 'URL' },
+            { label: 'Method' },
+            { label: 'Retries', className: 'text-right' },
+            { label: 'State' },
+          ]}
+        >
+          {page.data.items.map((request) => (
+            <tr key={request.id} data-testid="request-row" className="border-t border-zinc-100 dark:border-zinc-800">
+              <td className="py-1.5 pr-3">
+                <Link
+                  href={`/queues/${queueId}/requests/${request.id}`}
+                  className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
                 >
-                  <td className="py-1.5 pr-3">
-                    <Link
-                      href={`/queues/${queueId}/requests/${request.id}`}
-                      className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
-                    >
-                      {request.id}
-                    </Link>
-                  </td>
-                  <td className="max-w-md py-1.5 pr-3 text-xs">
-                    <SafeUrl url={request.url} max={90} />
-                  </td>
-                  <td className="py-1.5 pr-3 text-xs">{request.method}</td>
-                  <td className="py-1.5 pr-3 text-right text-xs tabular-nums">{request.retryCount}</td>
-                  <td className="py-1.5 text-xs">
-                    {request.handledAt ? (
-                      <Badge tone="good">handled</Badge>
-                    ) : request.lockExpiresAt ? (
-                      <span className="flex items-center gap-2">
-                        <Badge tone="warn">locked</Badge>
-                        <CountdownBar
-                          expiresAt={request.lockExpiresAt}
-                          totalMs={lockTotalMs(request.id, request.lockExpiresAt, Date.parse(page.data.serverNow))}
-                        />
-                      </span>
-                    ) : (
-                      <Badge>pending</Badge>
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {page.data.items.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="py-4 text-center text-zinc-500 dark:text-zinc-400">
-                    No {filter === 'all' ? '' : `${filter} `}requests.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+                  {request.id}
+                </Link>
+              </td>
+              <td className="max-w-md py-1.5 pr-3 text-xs">
+                <SafeUrl url={request.url} max={90} />
+              </td>
+              <td className="py-1.5 pr-3 text-xs">{request.method}</td>
+              <td className="py-1.5 pr-3 text-right text-xs tabular-nums">{request.retryCount}</td>
+              <td className="py-1.5 text-xs">
+                {request.handledAt ? (
+                  <Badge tone="good">handled</Badge>
+                ) : request.lockExpiresAt ? (
+                  <span className="flex items-center gap-2">
+                    <Badge tone="warn">locked</Badge>
+                    <CountdownBar
+                      expiresAt={request.lockExpiresAt}
+                      totalMs={lockTotalMs(request.id, request.lockExpiresAt, Date.parse(page.data.serverNow))}
+                    />
+                  </span>
+                ) : (
+                  <Badge>pending</Badge>
+                )}
+              </td>
+            </tr>
+          ))}
+          {page.data.items.length === 0 && (
+            <tr>
+              <td colSpan={5} className="py-4 text-center text-zinc-500 dark:text-zinc-400">
+                No {filter === 'all' ? '' : `${filter} `}requests.
+              </td>
+            </tr>
+          )}
+        </DataTable>
       )}
       <nav aria-label="Request pages" className="flex items-center gap-2 text-sm">
         <Button size="sm" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
