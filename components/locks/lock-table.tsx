@@ -39,7 +39,12 @@ export function LockTable({ queueId, locks, clientKey, writable, busyId, onComma
   return (
     <DataTable
       label="Locked requests"
-      columns={[{ label: 'Request' }, { label: 'Holder' }, { label: 'Time left' }, { label: 'Actions', className: 'min-w-44' }]}
+      columns={[
+        { label: 'Request' },
+        { label: 'Holder' },
+        { label: 'Time left' },
+        { label: 'Actions', className: 'min-w-44' },
+      ]}
     >
       {locks.map((lock) => (
         <tr
