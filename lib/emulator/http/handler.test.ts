@@ -80,9 +80,16 @@ afterAll(() => {
   server.close();
 });
 
+/** A request whose userData nests `levels` objects deep: `{"a":{"a":…1…}}`. */
+function deeplyNested(url: string, uniqueKey: string, levels = 100_000): string {
+  const userData = `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+  return `{"url":"${url}","uniqueKey":"${uniqueKey}","userData":${userData}}`;
+}
+
 describe('bad input: a specific status and error type, and nothing changes', () => {
   const big = Buffer.alloc(10 * 1024 * 1024, 'a');
-  const cases: [string, () => Sent, number, string][] = [
+  const tooDeep = /^The request body nests deeper than \d+ levels/;
+  const cases: [string, () => Sent, number, string, RegExp?][] = [
     ['head/lock without lockSecs', () => ({ method: 'POST', path: q('/head/lock?limit=1') }), 400, 'invalid-input'],
     ['lockSecs 0', () => ({ method: 'POST', path: q('/head/lock?lockSecs=0') }), 400, 'invalid-input'],
     ['lockSecs not a number', () => ({ method: 'POST', path: q('/head/lock?lockSecs=abc') }), 400, 'invalid-input'],
@@ -205,6 +212,42 @@ describe('bad input: a specific status and error type, and nothing changes', () 
       400,
       'invalid-request',
     ],
+    [
+      'adding a request whose userData nests 100,000 levels',
+      () => ({
+        method: 'POST',
+        path: q('/requests'),
+        headers: JSON_HEADERS,
+        body: deeplyNested('https://a.example/x', 'x'),
+      }),
+      400,
+      'invalid-input',
+      tooDeep,
+    ],
+    [
+      'a batch holding a request whose userData nests 100,000 levels',
+      () => ({
+        method: 'POST',
+        path: q('/requests/batch'),
+        headers: JSON_HEADERS,
+        body: `[${deeplyNested('https://a.example/x', 'x')}]`,
+      }),
+      400,
+      'invalid-input',
+      tooDeep,
+    ],
+    [
+      'updating a request with userData that nests 100,000 levels',
+      () => ({
+        method: 'PUT',
+        path: q(`/requests/${freeId}`),
+        headers: JSON_HEADERS,
+        body: deeplyNested('https://x.test/b', 'b'),
+      }),
+      400,
+      'invalid-input',
+      tooDeep,
+    ],
     ['the wrong method', () => ({ method: 'PATCH', path: q('/head') }), 405, 'method-not-allowed'],
     ['an unknown route', () => ({ path: q('/tail') }), 404, 'page-not-found'],
     ['no token', () => ({ path: q('/head'), headers: { authorization: '' } }), 401, 'token-not-provided'],
@@ -252,11 +295,11 @@ describe('bad input: a specific status and error type, and nothing changes', () 
     ],
   ];
 
-  it.each(cases)('%s', async (_, build, status, type) => {
+  it.each(cases)('%s', async (_, build, status, type, message = /./) => {
     const before = snapshot();
     const response = await send(build());
     expect({ status: response.status, type: response.json?.error?.type }).toEqual({ status, type });
-    expect(response.json?.error?.message).toEqual(expect.any(String));
+    expect(response.json?.error?.message).toMatch(message);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(snapshot()).toEqual(before);
   });
