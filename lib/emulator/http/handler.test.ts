@@ -305,6 +305,86 @@ describe('bad input: a specific status and error type, and nothing changes', () 
   });
 });
 
+describe('limit: decimal digits only; head and lists clamp, head/lock refuses over 25', () => {
+  let empty = '';
+  beforeAll(() => {
+    empty = store.getOrCreateQueue('limits').queue.id as string;
+  });
+  const endpoints = {
+    head: (query: string) => ({ path: `/v2/request-queues/${empty}/head?${query}` }),
+    'head/lock': (query: string) => ({
+      method: 'POST',
+      path: `/v2/request-queues/${empty}/head/lock?lockSecs=60&${query}`,
+    }),
+    'list requests': (query: string) => ({ path: `/v2/request-queues/${empty}/requests?${query}` }),
+    'list queues': (query: string) => ({ path: `/v2/request-queues?${query}` }),
+  } satisfies Record<string, (query: string) => Sent>;
+  // [endpoint, query string as sent, status, data.limit — or null for a 400 naming the parameter]
+  const cases: [keyof typeof endpoints, string, number, number | null][] = [
+    ['head', '', 200, 100],
+    ['head', 'limit=1', 200, 1],
+    ['head', 'limit=007', 200, 7],
+    ['head', 'limit=1000', 200, 1000],
+    ['head', 'limit=1001', 200, 1000],
+    ['head', 'limit=99999999999999999999', 200, 1000],
+    ['head', 'limit=0', 400, null],
+    ['head', 'limit=-1', 400, null],
+    ['head', 'limit=1.5', 400, null],
+    ['head', 'limit=10.0', 400, null],
+    ['head', 'limit=1e20', 400, null],
+    ['head', 'limit=1e3', 400, null],
+    ['head', 'limit=%2B5', 400, null],
+    ['head', 'limit=+5', 400, null],
+    ['head', 'limit=%205', 400, null],
+    ['head', 'limit=5%20', 400, null],
+    ['head', 'limit=0x10', 400, null],
+    ['head', 'limit=Infinity', 400, null],
+    ['head', 'limit=', 400, null],
+    ['head/lock', '', 201, 25],
+    ['head/lock', 'limit=25', 201, 25],
+    ['head/lock', 'limit=26', 400, null],
+    ['head/lock', 'limit=99999999999999999999', 400, null],
+    ['head/lock', 'limit=10.0', 400, null],
+    ['head/lock', 'limit=1e1', 400, null],
+    ['list requests', '', 200, 1000],
+    ['list requests', 'limit=10001', 200, 10_000],
+    ['list requests', 'limit=99999999999999999999', 200, 10_000],
+    ['list requests', 'limit=0', 400, null],
+    ['list requests', 'limit=1e3', 400, null],
+    ['list queues', 'limit=0', 200, 1000],
+    ['list queues', 'limit=5', 200, 5],
+    ['list queues', 'limit=99999999999999999999', 200, 1000],
+    ['list queues', 'limit=1e3', 400, null],
+    ['list queues', 'limit=2.5', 400, null],
+  ];
+
+  it.each(cases)('%s ?%s → %i, limit %s', async (endpoint, query, status, limit) => {
+    const response = await send(endpoints[endpoint](query));
+    expect(response.status).toBe(status);
+    if (limit === null) {
+      expect(response.json?.error).toEqual({ type: 'invalid-input', message: expect.stringContaining('"limit"') });
+    } else {
+      expect(response.json?.data?.limit).toBe(limit);
+    }
+  });
+
+  it('clamps a limit too long for a float (400 digits) like any other', async () => {
+    const response = await send(endpoints.head(`limit=${'9'.repeat(400)}`));
+    expect({ status: response.status, limit: response.json?.data?.limit }).toEqual({ status: 200, limit: 1000 });
+  });
+
+  it.each([
+    ['offset=99999999999999999999', 200],
+    ['offset=1e3', 400],
+    ['offset=-1', 400],
+  ])('list queues ?%s → %i', async (query, status) => {
+    const response = await send({ path: `/v2/request-queues?${query}` });
+    expect(response.status).toBe(status);
+    if (status === 200) expect(response.json?.data).toMatchObject({ count: 0, items: [] });
+    else expect(response.json?.error?.message).toContain('"offset"');
+  });
+});
+
 describe('wire format', () => {
   it('answers JSON with a data envelope and no CORS headers', async () => {
     const response = await send({ path: q(), headers: { origin: 'https://attacker.example' } });

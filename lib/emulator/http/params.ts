@@ -16,7 +16,9 @@ import {
 } from '../../schemas';
 import { invalidClientKey, invalidInput } from '../errors';
 
-const NUMBER = /^\d+(\.\d+)?$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
+/** Counts as the API's clients write them: apify-client's `String(n)`, the Python client's `str(n)`. */
+const DIGITS = /^\d+$/;
 
 /** Typed reads of a query string; every bad value is a 400 naming the parameter. */
 export class Query {
@@ -32,11 +34,26 @@ export class Query {
     return parsed.data;
   }
 
-  private number(name: string): number | undefined {
+  private decimal(name: string): number | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
-    if (!NUMBER.test(value)) throw invalidInput(`Parameter "${name}" must be a non-negative number, got "${value}"`);
+    if (!DECIMAL.test(value)) throw invalidInput(`Parameter "${name}" must be a non-negative number, got "${value}"`);
     return Number(value);
+  }
+
+  /**
+   * `limit` and `offset`: decimal digits only, so `1e3`, `10.0`, `+5`, ` 5` and `0x10` are refused rather
+   * than guessed at. Any number of digits is a number: past 2^53 it reads as MAX_SAFE_INTEGER, which every
+   * cap lies far below, so a huge value meets the cap's rule (clamp or refuse) instead of zod's `int()`
+   * (which refuses unsafe integers) or SQLite (which refuses an OFFSET beyond 64 bits).
+   */
+  private wholeNumber(name: string): number | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (!DIGITS.test(value)) {
+      throw invalidInput(`Parameter "${name}" must be a whole number written in decimal digits, got "${value}"`);
+    }
+    return Math.min(Number(value), Number.MAX_SAFE_INTEGER);
   }
 
   /** `1`/`true` and `0`/`false` (apify-client sends 1/0, the Python client true/false). */
@@ -56,31 +73,29 @@ export class Query {
   }
 
   lockSecs(): number {
-    const value = this.number('lockSecs');
+    const value = this.decimal('lockSecs');
     if (value === undefined) throw invalidInput('Parameter "lockSecs" is required');
     return this.check('lockSecs', lockSecsSchema, value);
   }
 
-  /** GET head: 1 or more, default 100, clamped to the platform's 1000. */
+  /** GET head: 1 or more, default 100; any larger count is clamped to the platform's 1000. */
   headLimit(): number {
-    const value = this.number('limit');
+    const value = this.wholeNumber('limit');
     if (value === undefined) return DEFAULT_HEAD_LIMIT;
-    return Math.min(this.check('limit', headLimitSchema, value), MAX_HEAD_LIMIT);
+    return this.check('limit', headLimitSchema, Math.min(value, MAX_HEAD_LIMIT));
   }
 
-  /** POST head/lock: 1 to 25, default 25. */
+  /** POST head/lock: 1 to 25, default 25; unlike GET head, more is refused (§9 of the specification). */
   lockLimit(): number {
-    const value = this.number('limit');
+    const value = this.wholeNumber('limit');
     if (value === undefined) return MAX_LOCK_LIMIT;
     return this.check('limit', lockLimitSchema, value);
   }
 
   /** List queues: `limit=0` means unset, as the platform treats it; clamped to 1000. */
   pagination() {
-    const offset = this.number('offset') ?? 0;
-    const limit = this.number('limit') ?? 0;
-    if (!Number.isInteger(offset) || !Number.isInteger(limit))
-      throw invalidInput('offset and limit must be whole numbers');
+    const offset = this.wholeNumber('offset') ?? 0;
+    const limit = this.wholeNumber('limit') ?? 0;
     return {
       offset,
       limit: limit === 0 ? MAX_LIST_QUEUES_LIMIT : Math.min(limit, MAX_LIST_QUEUES_LIMIT),
@@ -90,7 +105,7 @@ export class Query {
   }
 
   listRequests() {
-    const limit = this.number('limit') ?? DEFAULT_LIST_REQUESTS_LIMIT;
+    const limit = this.wholeNumber('limit') ?? DEFAULT_LIST_REQUESTS_LIMIT;
     const filter = this.params
       .getAll('filter')
       .flatMap((value) => value.split(','))
@@ -98,7 +113,7 @@ export class Query {
       .filter((value) => value !== '')
       .map((value): RequestFilter => this.check('filter', requestFilterSchema, value));
     return {
-      limit: Math.min(this.check('limit', headLimitSchema, limit), MAX_LIST_REQUESTS_LIMIT),
+      limit: this.check('limit', headLimitSchema, Math.min(limit, MAX_LIST_REQUESTS_LIMIT)),
       cursor: this.raw('cursor'),
       exclusiveStartId: this.raw('exclusiveStartId'),
       filter,
