@@ -77,7 +77,10 @@ export const queueInput = z.object({ queueId: queueIdInput });
 export const snapshotInput = z.object({
   queueId: queueIdInput,
   limit: headLimitSchema.max(MAX_HEAD_LIMIT, `must be at most ${MAX_HEAD_LIMIT}`).default(DEFAULT_HEAD_LIMIT),
-  includeHead: z.boolean().default(true),
+});
+export const locateInput = z.object({
+  queueId: queueIdInput,
+  requestIds: z.array(requestIdInput).min(1, 'give at least one request ID').max(MAX_LOCK_LIMIT),
 });
 export const lockHeadInput = z.object({
   queueId: queueIdInput,
@@ -88,6 +91,8 @@ export const prolongLockInput = z.object({
   queueId: queueIdInput,
   requestId: requestIdInput,
   lockSecs: lockSecsSchema,
+  /** Where the request returns when this lock expires: the front, or the end (default). */
+  forefront: z.boolean().default(false),
 });
 export const deleteLockInput = z.object({
   queueId: queueIdInput,
@@ -117,6 +122,7 @@ export const deleteRequestsInput = z.object({
   requestIds: z.array(requestIdInput).min(1).max(1000),
 });
 export const setClientKeyInput = z.object({ clientKey: clientKeyInput });
+export const actAsInput = z.object({ queueId: queueIdInput, clientKey: clientKeyInput });
 export const connectApifyInput = z.object({
   token: z.string().trim().min(1, 'paste your Apify API token').max(200, 'that is too long for an Apify token'),
 });

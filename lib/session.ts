@@ -14,6 +14,8 @@ export interface SessionData {
   writesArmed?: boolean;
   /** Queues on which the user accepted that reading the head registers this client. */
   acknowledgedQueues?: string[];
+  /** Acting as another client on one queue (never the others); ended when the user leaves that queue. */
+  actingAs?: { queueId: string; clientKey: string };
 }
 
 export const SESSION_COOKIE = 'headlock_session';
@@ -53,6 +55,7 @@ export async function startSession(target: TargetName, username: string, apifyTo
   session.clientKey = newClientKey();
   session.writesArmed = target === 'local';
   session.acknowledgedQueues = [];
+  session.actingAs = undefined;
   await session.save();
   return sessionInfo(session) as SessionInfo;
 }
@@ -66,5 +69,6 @@ export function sessionInfo(data: SessionData): SessionInfo | null {
     clientKey: data.clientKey,
     writesArmed: data.writesArmed ?? false,
     acknowledgedQueues: data.acknowledgedQueues ?? [],
+    actingAs: data.actingAs ?? null,
   };
 }

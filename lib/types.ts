@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'lock-conflict'
   | 'read-only'
+  | 'needs-acknowledgement'
   | 'rate-limited'
   | 'upstream-unavailable'
   | 'timeout'
@@ -31,6 +32,8 @@ export interface SessionInfo {
   writesArmed: boolean;
   /** Queues on which the user accepted that reading the head registers this clientKey. */
   acknowledgedQueues: string[];
+  /** The client this session acts as, on that one queue only. */
+  actingAs: { queueId: string; clientKey: string } | null;
 }
 
 export interface QueueSummary {
@@ -86,10 +89,13 @@ export interface RequestDetail extends HeadItem {
 
 export interface QueueSnapshot {
   queue: QueueSummary;
-  /** Absent when the caller asked for the queue alone (reading the head registers a client). */
+  /** Absent until reading the head may register this client (acknowledged, or the queue is already shared). */
   head: QueueHead | null;
   /** Requests locked right now, by any client, with their holders. */
   locks: RequestDetail[];
+  /** More locks exist than the snapshot lists. */
+  locksTruncated: boolean;
+  /** The clientKey this page's calls send on this queue (the borrowed one while acting as another client). */
   clientKey: string;
   /** The server's clock (ISO) when the snapshot was taken, to correct the browser's clock. */
   serverNow: string;
@@ -107,6 +113,16 @@ export interface LockResult {
 
 export interface ProlongResult {
   lockExpiresAt: string;
+  serverNow: string;
+}
+
+/** Where requests stand in the head (1-based), from one read of its first 1000. */
+export interface HeadPositions {
+  positions: Record<string, number | null>;
+  /** Requests waiting in the head, counted up to 1000. */
+  waiting: number;
+  /** `waiting` is the whole head (it held fewer than 1000). */
+  complete: boolean;
   serverNow: string;
 }
 

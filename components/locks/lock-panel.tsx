@@ -108,7 +108,7 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
     if (command === 'prolong') {
       const secs = Number(lockSecs) > 0 ? Number(lockSecs) : 60;
       prolong.mutate(
-        { queueId, requestId: view.id, lockSecs: secs },
+        { queueId, requestId: view.id, lockSecs: secs, forefront: false },
         {
           ...done,
           onSuccess: (result) => {

@@ -38,12 +38,9 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
   const lockButton = useRef<HTMLButtonElement>(null);
 
   const session = useQuery(sessionQuery()).data;
-  const acknowledged = session?.acknowledgedQueues.includes(queueId) ?? false;
-  const [knownMultiple, setKnownMultiple] = useState(false);
-  const includeHead = acknowledged || knownMultiple;
 
   const snapshot = useQuery({
-    ...snapshotQuery(queueId, { limit, includeHead }),
+    ...snapshotQuery(queueId, { limit }),
     refetchInterval: (query) => {
       if (paused) return false;
       const error = query.state.error;
@@ -58,7 +55,6 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
   useEffect(() => {
     if (!data) return;
     syncServerClock(data.serverNow);
-    if (data.queue.hadMultipleClients) setKnownMultiple(true);
   }, [data]);
 
   const refresh = () => snapshot.refetch({ cancelRefetch: false });

@@ -126,7 +126,9 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
             <>
               <Button
                 disabled={!writable}
-                onClick={() => prolong.mutate({ queueId, requestId, lockSecs: 60 }, done('Lock prolonged by 60 s'))}
+                onClick={() =>
+                  prolong.mutate({ queueId, requestId, lockSecs: 60, forefront: false }, done('Lock prolonged by 60 s'))
+                }
               >
                 Prolong 60 s
               </Button>

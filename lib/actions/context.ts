@@ -24,7 +24,14 @@ export async function withGateway<T>(run: (ctx: GatewayContext) => Promise<Actio
   const session = await getSession();
   const target = targetFor(session);
   if (!target || !session.clientKey) return signedOut;
-  const result = await run({ target, clientKey: session.clientKey, writesArmed: session.writesArmed === true });
+  const acknowledged = new Set(session.acknowledgedQueues ?? []);
+  const result = await run({
+    target,
+    clientKey: session.clientKey,
+    writesArmed: session.writesArmed === true,
+    actingAs: session.actingAs ?? null,
+    acknowledges: (queueId) => acknowledged.has(queueId),
+  });
   if (!result.ok && result.error.code === 'unauthenticated') session.destroy();
   return result;
 }

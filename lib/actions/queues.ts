@@ -1,6 +1,6 @@
 'use server';
 
-import { getQueue, getQueueSnapshot, listQueues } from '../apify/queues';
+import { getQueue, getQueueSnapshot, listQueues, locateInHead } from '../apify/queues';
 import { withGateway } from './context';
 
 export async function listQueuesAction(input: unknown) {
@@ -14,4 +14,8 @@ export async function getQueueAction(input: unknown) {
 
 export async function getQueueSnapshotAction(input: unknown) {
   return withGateway((ctx) => getQueueSnapshot(ctx, input));
+}
+
+export async function locateInHeadAction(input: unknown) {
+  return withGateway((ctx) => locateInHead(ctx, input));
 }

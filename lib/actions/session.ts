@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { verifyAccount } from '../apify/account';
 import { fail, invalidInputError } from '../apify/errors';
 import { apifyBaseUrl, emulatorTarget } from '../env';
-import { connectApifyInput, queueIdInput, setClientKeyInput } from '../schemas';
+import { actAsInput, connectApifyInput, queueIdInput, setClientKeyInput } from '../schemas';
 import { getSession, sessionInfo, startSession } from '../session';
 import type { ActionResult, SessionInfo } from '../types';
 import { signedOut } from './context';
@@ -16,7 +16,7 @@ export async function getSessionAction(): Promise<ActionResult<SessionInfo | nul
 /** One click: the server uses the emulator's own token; writes start armed (it is local data). */
 export async function connectEmulatorAction(): Promise<ActionResult<SessionInfo>> {
   const target = { name: 'local' as const, ...emulatorTarget() };
-  const verified = await verifyAccount({ target, clientKey: '', writesArmed: false });
+  const verified = await verifyAccount({ target, clientKey: '', writesArmed: false, acknowledges: () => false });
   if (!verified.ok) return verified;
   return { ok: true, data: await startSession('local', verified.data.username) };
 }
@@ -26,7 +26,7 @@ export async function connectApifyAction(input: unknown): Promise<ActionResult<S
   const parsed = connectApifyInput.safeParse(input);
   if (!parsed.success) return fail(invalidInputError(parsed.error));
   const target = { name: 'apify' as const, baseUrl: apifyBaseUrl(), token: parsed.data.token };
-  const verified = await verifyAccount({ target, clientKey: '', writesArmed: false });
+  const verified = await verifyAccount({ target, clientKey: '', writesArmed: false, acknowledges: () => false });
   if (!verified.ok) {
     if (verified.error.code === 'unauthenticated') {
       return fail({
@@ -58,6 +58,22 @@ export async function setClientKeyAction(input: unknown): Promise<ActionResult<S
   return updateSession((session) => {
     session.clientKey = parsed.data.clientKey;
     session.acknowledgedQueues = [];
+    session.actingAs = undefined;
+  });
+}
+
+/** Acts as another client on this one queue: its locks show as this page's, and can be released. */
+export async function actAsClientAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+  const parsed = actAsInput.safeParse(input);
+  if (!parsed.success) return fail(invalidInputError(parsed.error));
+  return updateSession((session) => {
+    session.actingAs = parsed.data.clientKey === session.clientKey ? undefined : parsed.data;
+  });
+}
+
+export async function stopActingAction(): Promise<ActionResult<SessionInfo>> {
+  return updateSession((session) => {
+    session.actingAs = undefined;
   });
 }
 

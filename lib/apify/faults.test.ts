@@ -24,6 +24,7 @@ const ctx = (overrides: Partial<GatewayContext> = {}): GatewayContext => ({
   target: { name: 'apify', baseUrl: fake.baseUrl, token: TOKEN },
   clientKey: 'headlock-test',
   writesArmed: true,
+  acknowledges: () => true,
   budgetMs: 5000,
   ...overrides,
 });

@@ -9,7 +9,7 @@ import type { ActionError, ActionResult } from '../types';
 import { verifyAccount } from './account';
 import type { GatewayContext } from './gateway';
 import { deleteLock, lockHead, prolongLock, unlockAll } from './locks';
-import { getQueue, getQueueSnapshot, listQueues } from './queues';
+import { getQueue, getQueueSnapshot, listQueues, locateInHead } from './queues';
 import { addRequests, deleteRequests, getRequest, listRequests, updateRequest } from './requests';
 
 // The real chain: gateway → apify-client → HTTP → emulator handler → SQLite.
@@ -49,6 +49,7 @@ const ctx = (clientKey = A, overrides: Partial<GatewayContext> = {}): GatewayCon
   target: { name: 'local', baseUrl, token: TOKEN },
   clientKey,
   writesArmed: true,
+  acknowledges: () => true,
   ...overrides,
 });
 
@@ -161,10 +162,10 @@ describe('getQueue', () => {
 });
 
 describe('getQueueSnapshot', () => {
-  it('with includeHead false reads only the queue and registers no client', async () => {
+  it('before acknowledgement, on a single-client queue, reads only the queue and registers no client', async () => {
     const queue = makeQueue(urlsFor('snap-q', 3));
     for (let i = 0; i < 2; i++) {
-      const snapshot = must(await getQueueSnapshot(ctx(B), { queueId: queue.id, includeHead: false }));
+      const snapshot = must(await getQueueSnapshot(ctx(B, { acknowledges: () => false }), { queueId: queue.id }));
       expect(snapshot).toMatchObject({ head: null, locks: [], clientKey: B, queue: { hadMultipleClients: false } });
     }
     expect(seen.map((call) => `${call.method} ${call.path}`)).toEqual(
@@ -172,6 +173,14 @@ describe('getQueueSnapshot', () => {
     );
     expect(seen.some((call) => call.params.has('clientKey'))).toBe(false);
     expect(store.getQueue(queue.id).hadMultipleClients).toBe(false);
+  });
+
+  it('before acknowledgement, on a queue already shared, reads the head too (nothing left to flip)', async () => {
+    const queue = makeQueue(urlsFor('snap-shared', 2));
+    store.listHead(queue.id, { limit: 1, clientKey: 'someone-else' });
+    const snapshot = must(await getQueueSnapshot(ctx(B, { acknowledges: () => false }), { queueId: queue.id }));
+    expect(snapshot.head?.items.map((item) => item.id)).toEqual(queue.ids);
+    expect(seen[0]?.path).toBe(`/v2/request-queues/${queue.id}`);
   });
 
   it('with the head shows pending requests in order, current locks and the server clock', async () => {
@@ -191,7 +200,7 @@ describe('getQueueSnapshot', () => {
     expect(snapshot.queue.id).toBe(queue.id);
   });
 
-  it('with the head, a new clientKey flips hadMultipleClients (why includeHead false exists)', async () => {
+  it('with the head, a new clientKey flips hadMultipleClients (why reads wait for acknowledgement)', async () => {
     const queue = makeQueue(urlsFor('snap-flip', 1));
     must(await getQueueSnapshot(ctx(B), { queueId: queue.id }));
     expect(store.getQueue(queue.id).hadMultipleClients).toBe(true);
@@ -565,5 +574,81 @@ describe('not found', () => {
     const error = failure(await operation(ctx(), { queueId: queue.id, requestId: MISSING_REQUEST, ...rest }));
     expect(error).toMatchObject({ code: 'not-found', message: 'That request does not exist.' });
     expect(counts(queue.id).total).toBe(1);
+  });
+});
+
+describe('reads that register a client wait for acknowledgement', () => {
+  const unacknowledged = (clientKey = B) => ctx(clientKey, { acknowledges: () => false });
+
+  it.each(['all', 'pending', 'locked'] as const)(
+    'listRequests (%s) is refused and sends no clientKey',
+    async (filter) => {
+      const queue = makeQueue(urlsFor(`list-ack-${filter}`, 2));
+      const result = await listRequests(unacknowledged(), { queueId: queue.id, filter });
+      expect(failure(result).code).toBe('needs-acknowledgement');
+      expect(seen.some((call) => call.params.has('clientKey'))).toBe(false);
+      expect(store.getQueue(queue.id).hadMultipleClients).toBe(false);
+    },
+  );
+
+  it('listRequests runs once the queue is acknowledged, or already shared', async () => {
+    const queue = makeQueue(urlsFor('list-ack-ok', 2));
+    must(await listRequests(ctx(B, { acknowledges: (id) => id === queue.id }), { queueId: queue.id }));
+    expect(store.getQueue(queue.id).hadMultipleClients).toBe(true);
+    expect(must(await listRequests(unacknowledged('dash-C'), { queueId: queue.id })).items).toHaveLength(2);
+  });
+
+  it('locateInHead is refused too, and finds positions once allowed', async () => {
+    const queue = makeQueue(urlsFor('locate', 3));
+    const [first, , third] = queue.ids as [string, string, string];
+    const refused = await locateInHead(unacknowledged(), { queueId: queue.id, requestIds: [third] });
+    expect(failure(refused).code).toBe('needs-acknowledgement');
+    expect(store.getQueue(queue.id).hadMultipleClients).toBe(false);
+    must(await lockHead(ctx(), { queueId: queue.id, lockSecs: 60, limit: 1 }));
+    const found = must(await locateInHead(ctx(), { queueId: queue.id, requestIds: [third, first] }));
+    expect(found).toMatchObject({ positions: { [third]: 2, [first]: null }, waiting: 2, complete: true });
+  });
+
+  it('an unknown queue is not-found, not a request for acknowledgement', async () => {
+    expect(failure(await listRequests(unacknowledged(), { queueId: MISSING_QUEUE })).code).toBe('not-found');
+  });
+});
+
+describe('acting as another client applies to one queue only', () => {
+  it('sends the borrowed key on that queue and the own key everywhere else', async () => {
+    const [mine, other] = [makeQueue(urlsFor('act-a', 3)), makeQueue(urlsFor('act-b', 3))];
+    const acting = ctx(B, { actingAs: { queueId: mine.id, clientKey: A } });
+    const borrowed = must(await lockHead(acting, { queueId: mine.id, lockSecs: 60, limit: 1 }));
+    expect(borrowed.clientKey).toBe(A);
+    expect(stored(mine.id, borrowed.items[0]?.id as string)).toMatchObject({ lockByClient: A });
+    expect(store.getQueue(mine.id).hadMultipleClients).toBe(false);
+
+    const own = must(await lockHead(acting, { queueId: other.id, lockSecs: 60, limit: 1 }));
+    expect(own.clientKey).toBe(B);
+    expect(stored(other.id, own.items[0]?.id as string)).toMatchObject({ lockByClient: B });
+    expect(must(await getQueueSnapshot(acting, { queueId: other.id })).clientKey).toBe(B);
+    expect(must(await getQueueSnapshot(acting, { queueId: mine.id })).clientKey).toBe(A);
+  });
+});
+
+describe('prolongLock forefront', () => {
+  it('decides whether the request returns to the front or the end when the lock expires', async () => {
+    const queue = makeQueue(urlsFor('prolong-front', 2));
+    const [first, second] = queue.ids as [string, string];
+    must(await lockHead(ctx(), { queueId: queue.id, lockSecs: 60, limit: 2 }));
+    must(await prolongLock(ctx(), { queueId: queue.id, requestId: first, lockSecs: 60, forefront: true }));
+    must(await prolongLock(ctx(), { queueId: queue.id, requestId: second, lockSecs: 60 }));
+    expect(seen.filter((call) => call.method === 'PUT').map((call) => call.params.get('forefront'))).toEqual([
+      '1',
+      '0',
+    ]);
+    const orderOf = (id: string) =>
+      (
+        store.db.prepare('SELECT order_no FROM requests WHERE queue_id = ? AND id = ?').get(queue.id, id) as {
+          order_no: number;
+        }
+      ).order_no;
+    expect(orderOf(first)).toBeLessThan(0);
+    expect(orderOf(second)).toBeGreaterThan(0);
   });
 });

@@ -4,11 +4,21 @@ import type { ActionError, ActionResult } from '../types';
 import { apifyClient, type Target } from './client';
 import { DeadlineError, fail, invalidInputError, toActionError } from './errors';
 
+/** The client a session acts as on one queue only (to release a crashed crawler's locks, say). */
+export interface ActingAs {
+  queueId: string;
+  clientKey: string;
+}
+
 /** Everything a gateway call needs from the session, made explicit so it is testable without Next. */
 export interface GatewayContext {
   target: Target;
+  /** The session's own clientKey. */
   clientKey: string;
   writesArmed: boolean;
+  actingAs?: ActingAs | null;
+  /** Whether the user accepted that reads sending a clientKey register this client on the queue. */
+  acknowledges: (queueId: string) => boolean;
   /** The whole call's budget, retries included (design.md §4: ~15 s). */
   budgetMs?: number;
 }
@@ -22,9 +32,16 @@ export class GatewayFailure extends Error {
 
 export const DEFAULT_BUDGET_MS = 15_000;
 
-/** A queue client that sends the session's clientKey: every call registers this client. */
+/** The clientKey calls on this queue send: the borrowed one where the session acts as another client. */
+export const clientKeyFor = (ctx: GatewayContext, queueId: string) =>
+  ctx.actingAs?.queueId === queueId ? ctx.actingAs.clientKey : ctx.clientKey;
+
+/**
+ * A queue client that sends the clientKey, for writes the user asked for: every call registers the
+ * client. Reads that send a key go through `registeringReader` instead.
+ */
 export const keyedQueue = (ctx: GatewayContext, queueId: string, { retries = true } = {}) =>
-  apifyClient(ctx.target, { retries }).requestQueue(queueId, { clientKey: ctx.clientKey });
+  apifyClient(ctx.target, { retries }).requestQueue(queueId, { clientKey: clientKeyFor(ctx, queueId) });
 
 /** A queue client without a clientKey, for the reads that take none (get queue, get request). */
 export const plainQueue = (ctx: GatewayContext, queueId: string) => apifyClient(ctx.target).requestQueue(queueId);
@@ -32,6 +49,29 @@ export const plainQueue = (ctx: GatewayContext, queueId: string) => apifyClient(
 export const queueMissing = () =>
   new GatewayFailure({ code: 'not-found', message: 'That request queue does not exist, or this token cannot see it.' });
 export const requestMissing = () => new GatewayFailure({ code: 'not-found', message: 'That request does not exist.' });
+const notAcknowledged = () =>
+  new GatewayFailure({
+    code: 'needs-acknowledgement',
+    message:
+      'Reading this queue’s requests registers Headlock as a client, which turns hadMultipleClients true for good. Accept that for this queue first.',
+  });
+
+/**
+ * Whether a read that sends a clientKey may run now: once the user accepted it for this queue, or
+ * when the queue is already shared (`hadMultipleClients` never turns back, so there is nothing to flip).
+ */
+export async function mayRegister(ctx: GatewayContext, queueId: string): Promise<boolean> {
+  if (ctx.acknowledges(queueId)) return true;
+  const queue = await plainQueue(ctx, queueId).get();
+  if (!queue) throw queueMissing();
+  return queue.hadMultipleClients === true;
+}
+
+/** A keyed queue client for reads (head, list requests); refuses until `mayRegister` allows it. */
+export async function registeringReader(ctx: GatewayContext, queueId: string) {
+  if (!(await mayRegister(ctx, queueId))) throw notAcknowledged();
+  return keyedQueue(ctx, queueId);
+}
 
 function withDeadline<T>(promise: Promise<T>, budgetMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

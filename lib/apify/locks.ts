@@ -2,7 +2,7 @@ import 'server-only';
 import { deleteLockInput, lockHeadInput, prolongLockInput, queueInput } from '../schemas';
 import type { LockResult, ProlongResult } from '../types';
 import { toLockedItem } from './dto';
-import { type GatewayContext, gatewayCall, keyedQueue } from './gateway';
+import { clientKeyFor, type GatewayContext, gatewayCall, keyedQueue } from './gateway';
 
 /** Locks a batch. Never retried: after a timeout the locks may or may not exist, and we say so. */
 export function lockHead(ctx: GatewayContext, input: unknown) {
@@ -14,7 +14,7 @@ export function lockHead(ctx: GatewayContext, input: unknown) {
     return {
       items: result.items.map(toLockedItem),
       lockSecs: result.lockSecs,
-      clientKey: result.clientKey ?? ctx.clientKey,
+      clientKey: result.clientKey ?? clientKeyFor(ctx, args.queueId),
       queueHasLockedRequests: typeof result.queueHasLockedRequests === 'boolean' ? result.queueHasLockedRequests : null,
       hadMultipleClients: result.hadMultipleClients === true,
       queueModifiedAt: new Date(result.queueModifiedAt).toISOString(),
@@ -25,7 +25,10 @@ export function lockHead(ctx: GatewayContext, input: unknown) {
 
 export function prolongLock(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, prolongLockInput, input, { write: true }, async (args): Promise<ProlongResult> => {
-    const result = await keyedQueue(ctx, args.queueId).prolongRequestLock(args.requestId, { lockSecs: args.lockSecs });
+    const result = await keyedQueue(ctx, args.queueId).prolongRequestLock(args.requestId, {
+      lockSecs: args.lockSecs,
+      forefront: args.forefront,
+    });
     return { lockExpiresAt: new Date(result.lockExpiresAt).toISOString(), serverNow: new Date().toISOString() };
   });
 }

@@ -1,11 +1,22 @@
 import 'server-only';
-import { listQueuesInput, queueInput, snapshotInput } from '../schemas';
-import type { QueueList, QueueSnapshot, QueueSummary } from '../types';
+import { listQueuesInput, locateInput, queueInput, snapshotInput } from '../schemas';
+import type { HeadPositions, QueueList, QueueSnapshot, QueueSummary } from '../types';
 import { apifyClient } from './client';
 import { toHeadItem, toQueueSummary, toRequestDetail } from './dto';
-import { type GatewayContext, gatewayCall, keyedQueue, plainQueue, queueMissing } from './gateway';
+import {
+  clientKeyFor,
+  type GatewayContext,
+  gatewayCall,
+  keyedQueue,
+  mayRegister,
+  plainQueue,
+  queueMissing,
+  registeringReader,
+} from './gateway';
 
 const LOCKS_SHOWN = 100;
+/** The most a head read returns (the platform's maximum). */
+const HEAD_SEARCHED = 1000;
 
 export function listQueues(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, listQueuesInput, input, { write: false }, async (args): Promise<QueueList> => {
@@ -24,18 +35,25 @@ export function getQueue(ctx: GatewayContext, input: unknown) {
 }
 
 /**
- * One poll of the queue page: the queue, its head and its current locks, fetched in parallel.
- * With `includeHead: false` only the queue is read, so no clientKey is registered.
+ * One poll of the queue page: the queue, its head and its current locks. The head and the lock list
+ * send a clientKey, so they are read only where that may register this client (see `mayRegister`):
+ * in parallel with the queue once acknowledged, after it otherwise.
  */
 export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, snapshotInput, input, { write: false }, async (args): Promise<QueueSnapshot> => {
     const keyed = keyedQueue(ctx, args.queueId);
-    const [queue, head, locked] = await Promise.all([
-      plainQueue(ctx, args.queueId).get(),
-      args.includeHead ? keyed.listHead({ limit: args.limit }) : null,
-      args.includeHead ? keyed.listRequests({ filter: ['locked'], limit: LOCKS_SHOWN }) : null,
-    ]);
+    const readKeyed = () =>
+      Promise.all([
+        keyed.listHead({ limit: args.limit }),
+        keyed.listRequests({ filter: ['locked'], limit: LOCKS_SHOWN }),
+      ]);
+    const [queue, keyedReads] = ctx.acknowledges(args.queueId)
+      ? await Promise.all([plainQueue(ctx, args.queueId).get(), readKeyed()])
+      : await plainQueue(ctx, args.queueId)
+          .get()
+          .then(async (found) => [found, found?.hadMultipleClients ? await readKeyed() : null] as const);
     if (!queue) throw queueMissing();
+    const [head, locked] = keyedReads ?? [null, null];
     return {
       queue: toQueueSummary(queue),
       head: head && {
@@ -45,7 +63,22 @@ export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
         items: head.items.map(toHeadItem),
       },
       locks: (locked?.items ?? []).map(toRequestDetail).filter((request) => request.lockExpiresAt !== null),
-      clientKey: ctx.clientKey,
+      locksTruncated: (locked?.items.length ?? 0) >= LOCKS_SHOWN,
+      clientKey: clientKeyFor(ctx, args.queueId),
+      serverNow: new Date().toISOString(),
+    };
+  });
+}
+
+/** Where the given requests stand in the first 1000 of the head (e.g. after an unlock sent one to the end). */
+export function locateInHead(ctx: GatewayContext, input: unknown) {
+  return gatewayCall(ctx, locateInput, input, { write: false }, async (args): Promise<HeadPositions> => {
+    const head = await (await registeringReader(ctx, args.queueId)).listHead({ limit: HEAD_SEARCHED });
+    const index = new Map(head.items.map((item, i) => [item.id, i + 1]));
+    return {
+      positions: Object.fromEntries(args.requestIds.map((id) => [id, index.get(id) ?? null])),
+      waiting: head.items.length,
+      complete: head.items.length < HEAD_SEARCHED,
       serverNow: new Date().toISOString(),
     };
   });

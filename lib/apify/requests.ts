@@ -2,7 +2,15 @@ import 'server-only';
 import { addRequestsInput, deleteRequestsInput, listRequestsInput, requestInput, updateRequestInput } from '../schemas';
 import type { AddRequestsResult, DeleteRequestsResult, RequestPage, WriteResult } from '../types';
 import { toRequestDetail } from './dto';
-import { type GatewayContext, gatewayCall, keyedQueue, plainQueue, queueMissing, requestMissing } from './gateway';
+import {
+  type GatewayContext,
+  gatewayCall,
+  keyedQueue,
+  plainQueue,
+  queueMissing,
+  registeringReader,
+  requestMissing,
+} from './gateway';
 
 const BATCH = 25;
 
@@ -16,7 +24,7 @@ export function getRequest(ctx: GatewayContext, input: unknown) {
 
 export function listRequests(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, listRequestsInput, input, { write: false }, async (args): Promise<RequestPage> => {
-    const page = await keyedQueue(ctx, args.queueId).listRequests({
+    const page = await (await registeringReader(ctx, args.queueId)).listRequests({
       limit: args.limit,
       ...(args.cursor ? { cursor: args.cursor } : {}),
       ...(args.filter === 'all' ? {} : { filter: [args.filter] }),

@@ -5,11 +5,13 @@ import { deleteLockAction, lockHeadAction, prolongLockAction, unlockAllAction } 
 import { addRequestsAction, deleteRequestsAction, updateRequestAction } from '../actions/requests';
 import {
   acknowledgeQueueAction,
+  actAsClientAction,
   connectApifyAction,
   connectEmulatorAction,
   disconnectAction,
   setClientKeyAction,
   setWritesArmedAction,
+  stopActingAction,
 } from '../actions/session';
 import type { ActionResult } from '../types';
 import { unwrap } from './action-error';
@@ -32,7 +34,7 @@ export const useLockHead = () =>
   useActionMutation((input: QueueScoped & { lockSecs: number; limit: number }) => lockHeadAction(input), queueKeys);
 export const useProlongLock = () =>
   useActionMutation(
-    (input: QueueScoped & { requestId: string; lockSecs: number }) => prolongLockAction(input),
+    (input: QueueScoped & { requestId: string; lockSecs: number; forefront: boolean }) => prolongLockAction(input),
     queueKeys,
   );
 export const useDeleteLock = () =>
@@ -60,10 +62,13 @@ export const useSetClientKey = () =>
   useActionMutation((input: { clientKey: string }) => setClientKeyAction(input), everything);
 export const useSetWritesArmed = () =>
   useActionMutation((input: { armed: boolean }) => setWritesArmedAction(input), everything);
+export const useActAsClient = () =>
+  useActionMutation((input: QueueScoped & { clientKey: string }) => actAsClientAction(input), everything);
+export const useStopActing = () => useActionMutation(() => stopActingAction(), everything);
 export const useAcknowledgeQueue = () =>
   useActionMutation(
     (input: QueueScoped) => acknowledgeQueueAction(input),
-    () => [queryKeys.session()],
+    ({ queueId }) => [queryKeys.session(), queryKeys.queue(queueId)],
   );
 export const useConnectEmulator = () => useActionMutation(() => connectEmulatorAction(), everything);
 export const useConnectApify = () =>

@@ -1,5 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
-import { getQueueAction, getQueueSnapshotAction, listQueuesAction } from '../actions/queues';
+import { type Query, queryOptions } from '@tanstack/react-query';
+import { getQueueAction, getQueueSnapshotAction, listQueuesAction, locateInHeadAction } from '../actions/queues';
 import { getRequestAction, listRequestsAction } from '../actions/requests';
 import { getSessionAction } from '../actions/session';
 import { ActionFailure, unwrap } from './action-error';
@@ -26,11 +26,27 @@ export const queueQuery = (queueId: string) =>
     retry: noRetryOnExpected,
   });
 
-export const snapshotQuery = (queueId: string, params: { limit: number; includeHead: boolean }) =>
+/** Keeps showing the last data of the same queue while other parameters load (never another queue's). */
+const sameQueue =
+  (queueId: string) =>
+  <T>(previous: T | undefined, previousQuery: Query<T, Error, T, readonly unknown[]> | undefined) =>
+    previousQuery?.queryKey[3] === queueId ? previous : undefined;
+
+export const snapshotQuery = (queueId: string, params: { limit: number }) =>
   queryOptions({
     queryKey: queryKeys.snapshot(queueId, params),
     queryFn: () => unwrap(getQueueSnapshotAction({ queueId, ...params })),
     retry: noRetryOnExpected,
+    placeholderData: sameQueue(queueId),
+  });
+
+/** Where some requests stand in the first 1000 of the head; read only when the page asks. */
+export const headPositionsQuery = (queueId: string, requestIds: readonly string[]) =>
+  queryOptions({
+    queryKey: queryKeys.headPositions(queueId, requestIds),
+    queryFn: () => unwrap(locateInHeadAction({ queueId, requestIds: [...requestIds] })),
+    retry: noRetryOnExpected,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 
 export const requestsQuery = (
