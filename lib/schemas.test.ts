@@ -160,8 +160,8 @@ describe('head limit (snapshotInput)', () => {
     expect(snapshotInput.safeParse({ queueId: QUEUE, limit }).success).toBe(false);
   });
 
-  it('defaults to 100 with the head included', () => {
-    expect(snapshotInput.parse({ queueId: QUEUE })).toEqual({ queueId: QUEUE, limit: 100, includeHead: true });
+  it('defaults to 100; whether the head is read is the server's decision, not the caller's', () => {
+    expect(snapshotInput.parse({ queueId: QUEUE, includeHead: true })).toEqual({ queueId: QUEUE, limit: 100 });
   });
 });
 
