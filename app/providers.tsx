@@ -2,6 +2,7 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { syncServerClockFrom } from '@/components/locks/server-clock';
 import { ToastProvider } from '@/components/ui/toast';
 import { ActionFailure } from '@/lib/queries/action-error';
 
@@ -16,8 +17,9 @@ export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
-        queryCache: new QueryCache({ onError: leaveIfSignedOut }),
-        mutationCache: new MutationCache({ onError: leaveIfSignedOut }),
+        // Every answer that carries the server's clock corrects the page's countdowns, in one place.
+        queryCache: new QueryCache({ onError: leaveIfSignedOut, onSuccess: syncServerClockFrom }),
+        mutationCache: new MutationCache({ onError: leaveIfSignedOut, onSuccess: syncServerClockFrom }),
         defaultOptions: { queries: { staleTime: 1_000, refetchOnWindowFocus: false } },
       }),
   );

@@ -160,7 +160,7 @@ describe('head limit (snapshotInput)', () => {
     expect(snapshotInput.safeParse({ queueId: QUEUE, limit }).success).toBe(false);
   });
 
-  it('defaults to 100; whether the head is read is the server's decision, not the caller's', () => {
+  it('defaults to 100; whether the head is read is the server’s decision, not the caller’s', () => {
     expect(snapshotInput.parse({ queueId: QUEUE, includeHead: true })).toEqual({ queueId: QUEUE, limit: 100 });
   });
 });

@@ -143,6 +143,7 @@ export interface AddRequestsResult {
 export interface WriteResult {
   requestId: string;
   wasAlreadyHandled: boolean;
+  serverNow: string;
 }
 
 export interface DeleteRequestsResult {

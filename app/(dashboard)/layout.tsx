@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { ActingAsWatcher } from '@/components/layout/acting-as-watcher';
 import { AppHeader } from '@/components/layout/app-header';
 import { SessionControls } from '@/components/layout/session-controls';
 import { THEME_COOKIE, type Theme } from '@/components/layout/theme';
@@ -17,6 +18,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <AppHeader>
         <SessionControls initial={session} theme={['light', 'dark'].includes(theme) ? theme : 'system'} />
       </AppHeader>
+      <ActingAsWatcher />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </>
   );

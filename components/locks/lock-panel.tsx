@@ -1,78 +1,45 @@
 'use client';
 
-import { type RefObject, useRef, useState } from 'react';
+import { type RefObject, useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
+import { type LockBook, type LockRow, noteEnded, noteLocked, noteProlonged } from '@/lib/locks/lock-book';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useDeleteLock, useLockHead, useProlongLock, useUnlockAll, useUpdateRequest } from '@/lib/queries/mutations';
-import type { LockResult, QueueSnapshot, SessionInfo } from '@/lib/types';
-import { lockTotalMs, rememberDuration } from './lock-durations';
+import type { LockResult, TargetName } from '@/lib/types';
+import { LockCallResult } from './lock-call-result';
+import { rememberDuration } from './lock-durations';
 import { LockForm } from './lock-form';
-import { type LockCommand, LockTable, type LockTableProps, type LockView } from './lock-table';
-import { serverNow, syncServerClock } from './server-clock';
-
-/** How long an expired lock stays listed as "expired" after the server stops reporting it. */
-const EXPIRED_SHOWN_MS = 10_000;
+import { LockLists } from './lock-lists';
+import type { LockCommand } from './lock-table';
 
 interface LockPanelProps {
   queueId: string;
-  snapshot: QueueSnapshot;
-  session: SessionInfo | undefined;
+  /** The clientKey this page's calls send on this queue. */
+  pageKey: string;
+  target: TargetName;
+  book: LockBook;
+  updateBook: (change: (book: LockBook) => LockBook) => void;
+  locksTruncated: boolean;
   writeBlock: string | null;
   lockButton: RefObject<HTMLButtonElement | null>;
 }
 
-export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }: LockPanelProps) {
+export function LockPanel(props: LockPanelProps) {
+  const { queueId, pageKey, target, book, updateBook, locksTruncated, writeBlock, lockButton } = props;
   const toast = useToast();
   const [lockSecs, setLockSecs] = useState('60');
+  const [prolongToFront, setProlongToFront] = useState(false);
   const [lastLock, setLastLock] = useState<LockResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  // Locks this page took or saw, so a lock keeps its full bar length and is shown as expired for a moment.
-  const remembered = useRef(new Map<string, LockView>());
 
   const lock = useLockHead();
   const prolong = useProlongLock();
   const release = useDeleteLock();
   const update = useUpdateRequest();
   const unlockAll = useUnlockAll();
-  const clientKey = session?.clientKey ?? snapshot.clientKey;
-
-  const now = serverNow();
-  const snapshotAt = Date.parse(snapshot.serverNow);
-  for (const item of snapshot.locks) {
-    const known = remembered.current.get(item.id);
-    const expiresAt = item.lockExpiresAt ?? '';
-    const sameLock = known !== undefined && known.lockExpiresAt === expiresAt;
-    remembered.current.set(item.id, {
-      id: item.id,
-      url: item.url,
-      uniqueKey: item.uniqueKey,
-      lockExpiresAt: expiresAt,
-      holder: item.lockByClient,
-      totalMs: sameLock ? known.totalMs : lockTotalMs(item.id, expiresAt, now),
-      expired: false,
-      since: sameLock ? known.since : snapshotAt,
-    });
-  }
-  const live = new Set(snapshot.locks.map((item) => item.id));
-  const views: LockView[] = [];
-  for (const view of remembered.current.values()) {
-    const expiresAt = Date.parse(view.lockExpiresAt);
-    // A snapshot taken after we learned of a lock, that no longer lists it, tells us it ended:
-    // by expiry (shown as expired for a moment) or by someone releasing it (dropped).
-    const gone = !live.has(view.id) && snapshotAt >= view.since;
-    if (!gone) views.push({ ...view, expired: false });
-    else if (expiresAt <= snapshotAt + 1000 && now - expiresAt < EXPIRED_SHOWN_MS)
-      views.push({ ...view, expired: true });
-    else remembered.current.delete(view.id);
-  }
-  views.sort((a, b) => a.lockExpiresAt.localeCompare(b.lockExpiresAt) || a.id.localeCompare(b.id));
-
-  const fail = (error: unknown) => setFailure(error);
-  const forget = (id: string) => remembered.current.delete(id);
 
   const onLock = ({ lockSecs: secs, limit }: { lockSecs: number; limit: number }) => {
     setFailure(null);
@@ -80,75 +47,77 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
       { queueId, lockSecs: secs, limit },
       {
         onSuccess: (result) => {
-          syncServerClock(result.serverNow);
+          for (const item of result.items) rememberDuration(item.id, item.lockExpiresAt, result.lockSecs * 1000);
+          updateBook((current) => noteLocked(current, result));
           setLastLock(result);
-          for (const item of result.items) {
-            rememberDuration(item.id, item.lockExpiresAt, result.lockSecs * 1000);
-            remembered.current.set(item.id, {
-              ...item,
-              holder: result.clientKey,
-              totalMs: result.lockSecs * 1000,
-              expired: false,
-              since: Date.parse(result.serverNow),
-            });
-          }
           toast(
             `Locked ${result.items.length} request${result.items.length === 1 ? '' : 's'} for ${result.lockSecs} s`,
           );
         },
-        onError: fail,
+        onError: setFailure,
       },
     );
   };
 
-  const onCommand: LockTableProps['onCommand'] = (view: LockView, command: LockCommand) => {
+  const onCommand = (row: LockRow, command: LockCommand) => {
     setFailure(null);
-    setBusyId(view.id);
-    const done = { onSettled: () => setBusyId(null), onError: fail };
+    setBusyId(row.id);
+    const done = { onSettled: () => setBusyId(null), onError: setFailure };
+    const ended = (cause: 'unlocked' | 'unlocked-front' | 'handled', serverNow: string) =>
+      updateBook((current) => noteEnded(current, { ids: [row.id], cause, at: Date.parse(serverNow) }));
     if (command === 'prolong') {
       const secs = Number(lockSecs) > 0 ? Number(lockSecs) : 60;
+      const forefront = prolongToFront;
       prolong.mutate(
-        { queueId, requestId: view.id, lockSecs: secs, forefront: false },
+        { queueId, requestId: row.id, lockSecs: secs, forefront },
         {
           ...done,
           onSuccess: (result) => {
-            syncServerClock(result.serverNow);
-            rememberDuration(view.id, result.lockExpiresAt, secs * 1000);
-            remembered.current.set(view.id, {
-              ...view,
-              lockExpiresAt: result.lockExpiresAt,
-              totalMs: secs * 1000,
-              since: Date.parse(result.serverNow),
-            });
-            toast(`Prolonged ${view.id} by ${secs} s`);
+            rememberDuration(row.id, result.lockExpiresAt, secs * 1000);
+            updateBook((current) => noteProlonged(current, { id: row.id, lockSecs: secs, forefront, ...result }));
+            toast(`Prolonged ${row.id} by ${secs} s; it returns to the ${forefront ? 'front' : 'end'} on expiry`);
           },
         },
       );
     } else if (command === 'handled') {
       update.mutate(
-        { queueId, requestId: view.id, change: 'mark-handled' },
+        { queueId, requestId: row.id, change: 'mark-handled' },
         {
           ...done,
-          onSuccess: () => {
-            forget(view.id);
-            toast(`Marked ${view.id} handled`);
+          onSuccess: (result) => {
+            ended('handled', result.serverNow);
+            toast(`Marked ${row.id} handled`);
           },
         },
       );
     } else {
       const forefront = command === 'unlock-front';
       release.mutate(
-        { queueId, requestId: view.id, forefront },
+        { queueId, requestId: row.id, forefront },
         {
           ...done,
-          onSuccess: () => {
-            forget(view.id);
-            toast(`Unlocked ${view.id}: back at the ${forefront ? 'front' : 'end'} of the queue`);
+          onSuccess: (result) => {
+            ended(forefront ? 'unlocked-front' : 'unlocked', result.serverNow);
+            toast(`Unlocked ${row.id}: back at the ${forefront ? 'front' : 'end'} of the queue`);
           },
         },
       );
     }
   };
+
+  const onUnlockAll = () =>
+    unlockAll.mutate(
+      { queueId },
+      {
+        onSuccess: ({ unlockedCount, serverNow }) => {
+          updateBook((current) =>
+            noteEnded(current, { holder: pageKey, cause: 'unlocked-all', at: Date.parse(serverNow) }),
+          );
+          toast(`Unlocked ${unlockedCount} of your locks (unlockedCount: ${unlockedCount})`);
+        },
+        onError: setFailure,
+      },
+    );
 
   return (
     <section
@@ -160,8 +129,8 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
       </h2>
       <LockForm
         queueId={queueId}
-        clientKey={clientKey}
-        target={session?.target ?? 'local'}
+        clientKey={pageKey}
+        target={target}
         disabledReason={writeBlock}
         pending={lock.isPending}
         lockSecs={lockSecs}
@@ -169,62 +138,28 @@ export function LockPanel({ queueId, snapshot, session, writeBlock, lockButton }
         onLock={onLock}
         submitRef={lockButton}
       />
-      {lastLock && (
-        <dl
-          data-testid="lock-result"
-          className="flex flex-wrap gap-x-4 gap-y-1 rounded-md bg-zinc-50 p-2 text-xs dark:bg-zinc-950"
-        >
-          <div>
-            <dt className="inline text-zinc-500 dark:text-zinc-400">locked </dt>
-            <dd className="inline font-medium">{lastLock.items.length}</dd>
-          </div>
-          <div>
-            <dt className="inline text-zinc-500 dark:text-zinc-400">queueHasLockedRequests </dt>
-            <dd className="inline font-medium" data-testid="lock-result-has-locked">
-              {String(lastLock.queueHasLockedRequests)}
-            </dd>
-          </div>
-          <div>
-            <dt className="inline text-zinc-500 dark:text-zinc-400">clientKey </dt>
-            <dd className="inline font-mono">{lastLock.clientKey}</dd>
-          </div>
-          <div>
-            <dt className="inline text-zinc-500 dark:text-zinc-400">hadMultipleClients </dt>
-            <dd className="inline font-medium">{String(lastLock.hadMultipleClients)}</dd>
-          </div>
-        </dl>
-      )}
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={prolongToFront} onChange={(event) => setProlongToFront(event.target.checked)} />
+        <span>
+          Prolong with <code>forefront</code>: the request returns to the front when its lock expires (without it, to
+          the end)
+        </span>
+      </label>
+      {lastLock && <LockCallResult result={lastLock} onDismiss={() => setLastLock(null)} />}
       {failure ? <ErrorAlert title="That did not work">{errorMessage(failure)}</ErrorAlert> : null}
-      <div className="flex flex-wrap items-center gap-2">
-        <h3 className="mr-auto font-medium">
-          Locked now <Badge>{snapshot.locks.length}</Badge>
-        </h3>
-        <Button
-          size="sm"
-          disabled={writeBlock !== null || unlockAll.isPending}
-          onClick={() =>
-            unlockAll.mutate(
-              { queueId },
-              {
-                onSuccess: ({ unlockedCount }) => {
-                  for (const view of views) if (view.holder === clientKey) forget(view.id);
-                  toast(`Unlocked ${unlockedCount} of your locks (unlockedCount: ${unlockedCount})`);
-                },
-                onError: fail,
-              },
-            )
-          }
-        >
-          Unlock all mine
-        </Button>
-      </div>
-      <LockTable
+      <LockLists
         queueId={queueId}
-        locks={views}
-        clientKey={clientKey}
-        writable={writeBlock === null}
+        book={book}
+        pageKey={pageKey}
+        locksTruncated={locksTruncated}
+        writeBlock={writeBlock}
         busyId={busyId}
         onCommand={onCommand}
+        unlockAll={
+          <Button size="sm" disabled={writeBlock !== null || unlockAll.isPending} onClick={onUnlockAll}>
+            Unlock all mine
+          </Button>
+        }
       />
     </section>
   );

@@ -10,8 +10,10 @@ let timer: ReturnType<typeof setInterval> | undefined;
 const listeners = new Set<() => void>();
 const TICK_MS = 250;
 
-/** Call with the `serverNow` an action returned. */
-export function syncServerClock(serverNow: string) {
+/** Takes the server's clock from any action result that carries `serverNow`. */
+export function syncServerClockFrom(data: unknown) {
+  const serverNow = (data as { serverNow?: unknown } | null)?.serverNow;
+  if (typeof serverNow !== 'string') return;
   const server = Date.parse(serverNow);
   if (!Number.isNaN(server)) offsetMs = server - Date.now();
 }
@@ -41,5 +43,3 @@ export function useServerNow(): number {
     () => now,
   );
 }
-
-export const serverNow = () => Date.now() + offsetMs;

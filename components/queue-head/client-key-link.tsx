@@ -6,35 +6,36 @@ import { ErrorAlert, Notice } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { errorMessage } from '@/lib/queries/action-error';
-import { useSetClientKey } from '@/lib/queries/mutations';
+import { useActAsClient } from '@/lib/queries/mutations';
 import { clientKeyInput } from '@/lib/schemas';
 
 /**
- * The clientKey is part of a shared link (`?clientKey=`). A link with another key offers to act as
- * that client: its locks then show as yours and can be released — the locks of a crashed crawler, say.
+ * The clientKey this page uses is part of a shared link (`?clientKey=`). A link with another key
+ * offers to act as that client on this queue only: its locks then show as yours and can be released
+ * (the locks of a crashed crawler, say).
  */
-export function ClientKeyFromLink({ sessionKey }: { sessionKey: string }) {
+export function ClientKeyFromLink({ queueId, pageKey }: { queueId: string; pageKey: string }) {
   const { get, set } = useSearchState();
   const linked = get('clientKey');
-  const adopt = useSetClientKey();
+  const actAs = useActAsClient();
   const toast = useToast();
-  const firstKey = useRef(sessionKey);
+  const firstKey = useRef(pageKey);
 
   useEffect(() => {
-    // Keep the URL on the session's key, except for a foreign key the user has not answered yet.
-    const keyChanged = firstKey.current !== sessionKey;
-    if (!linked || keyChanged) set({ clientKey: sessionKey });
-    firstKey.current = sessionKey;
-  }, [linked, sessionKey, set]);
+    // Keep the URL on the page's key, except for a foreign key the user has not answered yet.
+    const keyChanged = firstKey.current !== pageKey;
+    if (!linked || keyChanged) set({ clientKey: pageKey });
+    firstKey.current = pageKey;
+  }, [linked, pageKey, set]);
 
-  if (!linked || linked === sessionKey) return null;
+  if (!linked || linked === pageKey) return null;
   const valid = clientKeyInput.safeParse(linked).success;
   return (
     <Notice>
       <p>
-        This link uses clientKey <code>{linked.slice(0, 40)}</code>; this session uses <code>{sessionKey}</code>.
+        This link uses clientKey <code>{linked.slice(0, 40)}</code>; this page uses <code>{pageKey}</code>.
         {valid
-          ? ' Acting as the link’s client shows its locks as yours, so you can prolong or release them (a crashed crawler’s locks, say).'
+          ? ' Acting as the link’s client on this queue shows its locks as yours, so you can prolong or release them (a crashed crawler’s locks, say). Other queues keep your own key.'
           : ' That key is not a valid clientKey (1–32 letters, digits, “.”, “_” or “-”).'}
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
@@ -42,19 +43,22 @@ export function ClientKeyFromLink({ sessionKey }: { sessionKey: string }) {
           <Button
             size="sm"
             variant="primary"
-            disabled={adopt.isPending}
+            disabled={actAs.isPending}
             onClick={() =>
-              adopt.mutate({ clientKey: linked }, { onSuccess: () => toast(`clientKey is now ${linked}`) })
+              actAs.mutate(
+                { queueId, clientKey: linked },
+                { onSuccess: () => toast(`Acting as ${linked} on this queue`) },
+              )
             }
           >
             Act as {linked}
           </Button>
         )}
-        <Button size="sm" onClick={() => set({ clientKey: sessionKey })}>
-          Keep {sessionKey}
+        <Button size="sm" onClick={() => set({ clientKey: pageKey })}>
+          Keep {pageKey}
         </Button>
       </div>
-      {adopt.error && <ErrorAlert>{errorMessage(adopt.error)}</ErrorAlert>}
+      {actAs.error && <ErrorAlert>{errorMessage(actAs.error)}</ErrorAlert>}
     </Notice>
   );
 }

@@ -3,10 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CountdownBar } from '@/components/locks/countdown-bar';
 import { lockTotalMs } from '@/components/locks/lock-durations';
-import { syncServerClock } from '@/components/locks/server-clock';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -34,9 +33,6 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
   const remove = useDeleteRequests();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  useEffect(() => {
-    if (query.data) syncServerClock(query.data.serverNow);
-  }, [query.data]);
 
   if (query.isPending) return <Skeleton className="h-64" label="Loading the request" />;
   if (!query.data) return <ErrorAlert title="Could not load this request">{errorMessage(query.error)}</ErrorAlert>;

@@ -6,13 +6,14 @@ import { useState } from 'react';
 import { useSearchState } from '@/components/layout/use-search-state';
 import { CountdownBar } from '@/components/locks/countdown-bar';
 import { lockTotalMs } from '@/components/locks/lock-durations';
+import { AcknowledgeNotice } from '@/components/queue-head/acknowledge-notice';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { SafeUrl } from '@/components/ui/safe-link';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import { errorMessage } from '@/lib/queries/action-error';
+import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { requestsQuery } from '@/lib/queries/options';
 
 const FILTERS = ['all', 'pending', 'locked'] as const;
@@ -20,7 +21,7 @@ type Filter = (typeof FILTERS)[number];
 const PAGE_SIZE = 50;
 
 /** Every request of the queue, filtered, with cursor pages (the API pages forward only). */
-export function RequestTable({ queueId }: { queueId: string }) {
+export function RequestTable({ queueId, clientKey }: { queueId: string; clientKey: string }) {
   const { get, set } = useSearchState();
   const filter = (FILTERS.includes(get('filter') as Filter) ? get('filter') : 'all') as Filter;
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -56,7 +57,11 @@ export function RequestTable({ queueId }: { queueId: string }) {
         </label>
       </div>
       {page.isPending && <TableSkeleton label="Loading requests" />}
-      {page.error && <ErrorAlert title="Could not list the requests">{errorMessage(page.error)}</ErrorAlert>}
+      {page.error instanceof ActionFailure && page.error.code === 'needs-acknowledgement' ? (
+        <AcknowledgeNotice queueId={queueId} clientKey={clientKey} action="List the requests anyway" />
+      ) : (
+        page.error && <ErrorAlert title="Could not list the requests">{errorMessage(page.error)}</ErrorAlert>
+      )}
       {page.data && (
         <DataTable
           label="Requests"

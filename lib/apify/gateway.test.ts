@@ -260,6 +260,7 @@ describe('prolongLock, deleteLock, unlockAll', () => {
     expect(headIds(queue.id)).toEqual([third]);
     expect(must(await deleteLock(ctx(), { queueId: queue.id, requestId: second, forefront: true }))).toEqual({
       requestId: second,
+      serverNow: expect.stringMatching(ISO),
     });
     expect(headIds(queue.id)).toEqual([second, third]);
     must(await deleteLock(ctx(), { queueId: queue.id, requestId: first }));
@@ -271,9 +272,12 @@ describe('prolongLock, deleteLock, unlockAll', () => {
     const queue = makeQueue(urlsFor('unlock-all', 4));
     must(await lockHead(ctx(), { queueId: queue.id, lockSecs: 60, limit: 2 }));
     const [theirs] = must(await lockHead(ctx(B), { queueId: queue.id, lockSecs: 60, limit: 1 })).items;
-    expect(must(await unlockAll(ctx(), { queueId: queue.id }))).toEqual({ unlockedCount: 2 });
+    expect(must(await unlockAll(ctx(), { queueId: queue.id }))).toEqual({
+      unlockedCount: 2,
+      serverNow: expect.stringMatching(ISO),
+    });
     expect(stored(queue.id, theirs?.id as string)).toMatchObject({ lockByClient: B });
-    expect(must(await unlockAll(ctx(), { queueId: queue.id }))).toEqual({ unlockedCount: 0 });
+    expect(must(await unlockAll(ctx(), { queueId: queue.id }))).toMatchObject({ unlockedCount: 0 });
   });
 });
 
@@ -409,7 +413,7 @@ describe('updateRequest', () => {
     must(await lockHead(ctx(), { queueId: queue, lockSecs: 60, limit: 1 }));
 
     const handled = must(await updateRequest(ctx(), { queueId: queue, requestId, change: 'mark-handled' }));
-    expect(handled).toEqual({ requestId, wasAlreadyHandled: false });
+    expect(handled).toEqual({ requestId, wasAlreadyHandled: false, serverNow: expect.stringMatching(ISO) });
     const after = stored(queue, requestId);
     expect(after).toMatchObject({ handledAt: expect.stringMatching(ISO), userData: { label: 'X' }, retryCount: 2 });
     expect(after).not.toHaveProperty('lockExpiresAt');
@@ -422,7 +426,7 @@ describe('updateRequest', () => {
     const reclaimed = must(
       await updateRequest(ctx(), { queueId: queue, requestId, change: 'reclaim', forefront: true }),
     );
-    expect(reclaimed).toEqual({ requestId, wasAlreadyHandled: true });
+    expect(reclaimed).toMatchObject({ requestId, wasAlreadyHandled: true });
     expect(stored(queue, requestId)).not.toHaveProperty('handledAt');
     expect(counts(queue)).toEqual({ total: 2, handled: 0, pending: 2 });
     expect(headIds(queue)[0]).toBe(requestId);

@@ -36,7 +36,7 @@ export function prolongLock(ctx: GatewayContext, input: unknown) {
 export function deleteLock(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, deleteLockInput, input, { write: true }, async (args) => {
     await keyedQueue(ctx, args.queueId).deleteRequestLock(args.requestId, { forefront: args.forefront });
-    return { requestId: args.requestId };
+    return { requestId: args.requestId, serverNow: new Date().toISOString() };
   });
 }
 
@@ -44,6 +44,6 @@ export function deleteLock(ctx: GatewayContext, input: unknown) {
 export function unlockAll(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, queueInput, input, { write: true }, async ({ queueId }) => {
     const result = await keyedQueue(ctx, queueId).unlockRequests();
-    return { unlockedCount: result.unlockedCount };
+    return { unlockedCount: result.unlockedCount, serverNow: new Date().toISOString() };
   });
 }

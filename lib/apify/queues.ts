@@ -8,7 +8,6 @@ import {
   type GatewayContext,
   gatewayCall,
   keyedQueue,
-  mayRegister,
   plainQueue,
   queueMissing,
   registeringReader,

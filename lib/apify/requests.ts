@@ -79,7 +79,11 @@ export function updateRequest(ctx: GatewayContext, input: unknown) {
     const result = await queue.updateRequest({ ...stored, id: args.requestId, handledAt } as typeof current, {
       forefront: args.forefront,
     });
-    return { requestId: result.requestId, wasAlreadyHandled: result.wasAlreadyHandled };
+    return {
+      requestId: result.requestId,
+      wasAlreadyHandled: result.wasAlreadyHandled,
+      serverNow: new Date().toISOString(),
+    };
   });
 }
 

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
+import { formatDateTime } from '@/lib/format';
+import { endingText, landingReason } from '@/lib/locks/describe';
+import type { LockRow } from '@/lib/locks/lock-book';
+
+/** Locks that just ended, and where their requests went, as the snapshots after them showed. */
+export function EndedLockTable({ queueId, locks, pageKey }: { queueId: string; locks: LockRow[]; pageKey: string }) {
+  return (
+    <DataTable
+      label="Locks that just ended"
+      columns={[{ label: 'Request' }, { label: 'Holder' }, { label: 'What happened' }]}
+    >
+      {locks.map((lock) => {
+        const reason = landingReason(lock);
+        return (
+          <tr
+            key={lock.key}
+            data-testid="ended-lock-row"
+            data-request-id={lock.id}
+            className="border-t border-zinc-100 align-top text-zinc-600 dark:border-zinc-800 dark:text-zinc-300"
+          >
+            <td className="py-1.5 pr-3">
+              <Link
+                href={`/queues/${queueId}/requests/${lock.id}`}
+                className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
+              >
+                {lock.id}
+              </Link>
+            </td>
+            <td className="py-1.5 pr-3 text-xs">
+              {lock.holder === pageKey ? 'yours' : <code>{lock.holder ?? '(no clientKey)'}</code>}
+            </td>
+            <td className="py-1.5 text-xs">
+              <p data-testid="lock-outcome">{endingText(lock)}</p>
+              <p className="text-zinc-500 dark:text-zinc-400">
+                <time dateTime={new Date(lock.end?.at ?? Date.parse(lock.lockExpiresAt)).toISOString()}>
+                  {formatDateTime(new Date(lock.end?.at ?? Date.parse(lock.lockExpiresAt)).toISOString()).slice(11)}
+                </time>
+                {reason && ` · ${reason}`}
+              </p>
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
+  );
+}
