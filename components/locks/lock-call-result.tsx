@@ -22,7 +22,7 @@ export function LockCallResult({ result, onDismiss }: { result: LockResult; onDi
           variant="ghost"
           className="ml-auto"
           onClick={onDismiss}
-          aria-label="Dismiss the lock call's answer"
+          aria-label="Dismiss the lock call’s answer"
         >
           Dismiss
         </Button>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type RefObject, useMemo, useState } from 'react';
 import { lockTotalMs } from '@/components/locks/lock-durations';
 import { LockPanel } from '@/components/locks/lock-panel';
@@ -37,7 +37,11 @@ export function HeadSection({
 
   // Requests that went back behind the shown part of the head are looked for in its first 1000.
   const beyond = useMemo(() => requestsToLocate(book), [book]);
-  const located = useQuery({ ...headPositionsQuery(queueId, beyond), enabled: beyond.length > 0 });
+  const located = useQuery({
+    ...headPositionsQuery(queueId, beyond),
+    enabled: beyond.length > 0,
+    placeholderData: keepPreviousData,
+  });
   const shown = located.data ? noteLocated(book, located.data) : book;
 
   const landed = useMemo(() => {

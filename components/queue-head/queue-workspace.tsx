@@ -126,6 +126,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
             paused={paused}
             onPausedChange={setPaused}
             updatedAt={snapshot.dataUpdatedAt}
+            snapshotAt={data.serverNow}
             fetching={snapshot.isFetching}
             slowedDown={rateLimited}
             onRefresh={refresh}

@@ -11,13 +11,25 @@ interface RefreshControlsProps {
   paused: boolean;
   onPausedChange: (paused: boolean) => void;
   updatedAt: number;
+  /** The server's time when the shown snapshot was taken. */
+  snapshotAt: string;
   fetching: boolean;
   slowedDown: boolean;
   onRefresh: () => void;
 }
 
 export function RefreshControls(props: RefreshControlsProps) {
-  const { intervalSecs, onIntervalChange, paused, onPausedChange, updatedAt, fetching, slowedDown, onRefresh } = props;
+  const {
+    intervalSecs,
+    onIntervalChange,
+    paused,
+    onPausedChange,
+    updatedAt,
+    snapshotAt,
+    fetching,
+    slowedDown,
+    onRefresh,
+  } = props;
   const [, rerender] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => rerender((n) => n + 1), 1000);
@@ -47,7 +59,13 @@ export function RefreshControls(props: RefreshControlsProps) {
         Refresh
       </Button>
       <span role="status" className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="updated-ago">
-        {fetching ? 'Updating…' : age === null ? '' : `Updated ${age} s ago`}
+        {fetching ? (
+          'Updating…'
+        ) : age === null ? (
+          ''
+        ) : (
+          <time dateTime={snapshotAt} data-testid="snapshot-time">{`Updated ${age} s ago`}</time>
+        )}
         {paused && ' · paused'}
         {slowedDown && ' · the API is rate limiting: polling slowed down'}
       </span>

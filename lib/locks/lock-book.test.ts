@@ -143,6 +143,14 @@ describe('what this page did', () => {
     });
   });
 
+  it('unlocked here, when a snapshot saw the lock gone first: still this page’s unlock, where that snapshot found it', () => {
+    let book = reconcileLocks(noteLocked(emptyLockBook, locked), snap(3, ['b', 'a'], []));
+    expect(summary(book, 3).ended).toEqual(['a:released:{"kind":"head","position":2,"waiting":2}']);
+    book = noteEnded(book, { ids: ['a'], cause: 'unlocked', at: at(2) });
+    book = reconcileLocks(book, snap(4, ['a', 'b'], []));
+    expect(summary(book, 4).ended).toEqual(['a:unlocked:{"kind":"head","position":2,"waiting":2}']);
+  });
+
   it('marked handled here: ends as handled, whatever the head says', () => {
     const book = reconcileLocks(
       noteEnded(noteLocked(emptyLockBook, locked), { ids: ['a'], cause: 'handled', at: at(2) }),

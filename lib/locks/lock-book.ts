@@ -173,20 +173,35 @@ export function noteProlonged(
   );
 }
 
-/** This page ended locks (unlock, to front, handled, unlock all mine); the next snapshot says where they went. */
+/**
+ * This page ended locks (unlock, to front, handled, unlock all mine); the next snapshot says where
+ * they went. A snapshot that came back first saw the lock gone early: this page's command is why,
+ * and where that snapshot found the request still holds.
+ */
 export function noteEnded(
   book: LockBook,
   change: { ids?: readonly string[]; holder?: string; cause: LockEndCause; at: number },
 ): LockBook {
-  const ended = (row: LockRow) =>
+  const applies = (row: LockRow) =>
+    (!row.end || row.end.cause === 'released') &&
     (change.ids === undefined || change.ids.includes(row.id)) &&
     (change.holder === undefined || row.holder === change.holder);
-  const landing: Landing = change.cause === 'handled' ? { kind: 'handled' } : { kind: 'unknown' };
-  return mapHeld(book, ended, (row) => ({
-    ...row,
-    since: change.at,
-    end: { cause: change.cause, at: change.at, landing },
-  }));
+  const landingOf = (row: LockRow): Landing => {
+    if (change.cause === 'handled') return { kind: 'handled' };
+    return row.end && row.since >= change.at ? row.end.landing : { kind: 'unknown' };
+  };
+  return {
+    ...book,
+    rows: book.rows.map((row) =>
+      applies(row)
+        ? {
+            ...row,
+            since: Math.max(row.since, change.at),
+            end: { cause: change.cause, at: change.at, landing: landingOf(row) },
+          }
+        : row,
+    ),
+  };
 }
 
 /** Positions found further back in the head for requests that were beyond the shown part. */
