@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { parseAllowedHosts, requestHostsAllowed } from './allowed-hosts';
+import { contentSecurityPolicy, newNonce, securityHeaders } from './headers';
 
 interface GuardEnv {
   HEADLOCK_ALLOWED_HOSTS?: string;
@@ -8,15 +9,21 @@ interface GuardEnv {
 
 /** What the proxy does with every request before any page, action or route sees it. */
 export function guardRequest(request: Request, env: GuardEnv = process.env): Response {
+  const csp = contentSecurityPolicy(newNonce(), env.NODE_ENV === 'development');
   if (!requestHostsAllowed(request.headers, parseAllowedHosts(env.HEADLOCK_ALLOWED_HOSTS))) {
-    return misdirected();
+    return misdirected(csp);
   }
-  return NextResponse.next();
+  // Next.js reads the nonce from the policy in the *request* headers when it renders the page.
+  const forwarded = new Headers(request.headers);
+  forwarded.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(securityHeaders(csp))) response.headers.set(name, value);
+  return response;
 }
 
-function misdirected(): Response {
+function misdirected(csp: string): Response {
   return new Response(
     'Misdirected request: this server does not answer for that host name. To serve it under another name, add the name to HEADLOCK_ALLOWED_HOSTS.\n',
-    { status: 421, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+    { status: 421, headers: { ...securityHeaders(csp), 'content-type': 'text/plain; charset=utf-8' } },
   );
 }
