@@ -9,22 +9,25 @@ export interface RawResponse {
 
 /**
  * One request to the e2e server with exactly the headers given — including a `Host` of the test's
- * choosing, which fetch() will not send. The TCP connection always goes to 127.0.0.1.
+ * choosing, which fetch() will not send. The TCP connection always goes to 127.0.0.1 (`port`: the
+ * e2e server's unless given).
  */
 export function rawRequest(options: {
   path: string;
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  port?: number;
 }): Promise<RawResponse> {
+  const port = options.port ?? E2E_PORT;
   return new Promise((resolve, reject) => {
     const outgoing = request(
       {
         host: '127.0.0.1',
-        port: E2E_PORT,
+        port,
         path: options.path,
         method: options.method ?? 'GET',
-        headers: { host: `127.0.0.1:${E2E_PORT}`, ...options.headers },
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
       },
       (response) => {
         const chunks: Buffer[] = [];

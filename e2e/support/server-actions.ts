@@ -19,10 +19,11 @@ export function actionId(appDir: string, file: string, name: string): string {
 export function callAction(
   id: string,
   args: unknown[],
-  options: { host?: string; cookie?: string; headers?: Record<string, string> } = {},
+  options: { host?: string; cookie?: string; headers?: Record<string, string>; port?: number } = {},
 ): Promise<RawResponse> {
-  const host = options.host ?? `127.0.0.1:${E2E_PORT}`;
+  const host = options.host ?? `127.0.0.1:${options.port ?? E2E_PORT}`;
   return rawRequest({
+    port: options.port,
     path: '/connect',
     method: 'POST',
     headers: {

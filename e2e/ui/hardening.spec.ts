@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
+import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { E2E_PORT, E2E_TOKEN } from '../support/env';
+import { startDashboard } from '../support/dashboard-server';
+import { emulatorClient, freshQueue } from '../support/emulator';
+import { E2E_PORT, E2E_TOKEN, FAKE_APIFY_PORT, FAKE_APIFY_TOKEN, FAKE_APIFY_URL } from '../support/env';
 import { rawRequest } from '../support/raw-http';
 import { actionId, actionResult, callAction } from '../support/server-actions';
 import { connectToEmulator, lockHead, openQueue, seededQueue } from '../support/ui';
@@ -125,6 +129,100 @@ test('every kind of response carries the security headers; each page gets its ow
   });
   for (const [what, response] of Object.entries(responses)) {
     await test.step(what, () => expectSecurityHeaders(response.headers));
+  }
+});
+
+const cookieHeader = async (page: Page) =>
+  (await page.context().cookies())
+    .filter((cookie) => cookie.name === 'headlock_session')
+    .map((cookie) => `${cookie.name}=${cookie.value}`)
+    .join('; ');
+
+async function listQueuesWith(cookie: string, port?: number) {
+  const response = await callAction(action('lib/actions/queues.ts', 'listQueuesAction'), [{}], { cookie, port });
+  expect(response.status).toBe(200);
+  return actionResult(response.body);
+}
+
+/** Connects to the embedded emulator without a browser; returns the session cookie as a Cookie header. */
+async function connectWithoutBrowser(port?: number) {
+  const response = await callAction(action(SESSION_ACTIONS, 'connectEmulatorAction'), [], { port });
+  return sessionCookie(response.headers)[0]?.split(';')[0] ?? '';
+}
+
+test('after Disconnect, a copy of the old session cookie is signed out', async ({ page, browser }) => {
+  await connectToEmulator(page);
+  const saved = (await page.context().cookies()).filter((cookie) => cookie.name === 'headlock_session');
+  const copy = await cookieHeader(page);
+  expect(await listQueuesWith(copy)).toMatchObject({ ok: true });
+
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page).toHaveURL(/\/connect$/);
+
+  expect(await listQueuesWith(copy)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  const replay = await browser.newContext();
+  await replay.addCookies(saved);
+  const replayed = await replay.newPage();
+  await replayed.goto('/');
+  await expect(replayed).toHaveURL(/\/connect$/);
+  await expect(replayed.getByRole('heading', { name: 'Connect', exact: true })).toBeVisible();
+  await replay.close();
+});
+
+test('connecting again starts a new session: the previous cookie is signed out', async ({ page }) => {
+  await connectToEmulator(page);
+  const first = await cookieHeader(page);
+  await connectToEmulator(page);
+  const second = await cookieHeader(page);
+  expect(second).not.toBe(first);
+  expect(await listQueuesWith(second)).toMatchObject({ ok: true });
+  expect(await listQueuesWith(first)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+});
+
+test('a 401 from the API ends the session for every copy of its cookie', async ({ page }) => {
+  const apify = emulatorClient({ baseUrl: `http://127.0.0.1:${FAKE_APIFY_PORT + 1}`, token: FAKE_APIFY_TOKEN });
+  const queue = await freshQueue(apify, 'revoked-by-401');
+  await apify
+    .requestQueue(queue.id, { clientKey: 'crawler' })
+    .addRequest({ url: 'https://r.example.com/1', uniqueKey: 'r1' });
+  await page.goto('/connect');
+  await page.getByLabel('Apify API token').fill(FAKE_APIFY_TOKEN);
+  await page.getByRole('button', { name: 'Connect to Apify' }).click();
+  await expect(page.getByRole('heading', { name: 'Request queues' })).toBeVisible();
+  const copy = await cookieHeader(page);
+
+  const fault = { match: queue.id, status: 401, type: 'token-not-valid' };
+  await fetch(`${FAKE_APIFY_URL}/__faults`, { method: 'POST', body: JSON.stringify(fault) });
+  try {
+    await page.goto(`/queues/${queue.id}`);
+    await page.waitForURL(/\/connect\?reason=signed-out$/);
+  } finally {
+    await fetch(`${FAKE_APIFY_URL}/__faults?match=${queue.id}`, { method: 'DELETE' });
+  }
+  // The queue list is not faulted: only the revoked session stops it.
+  expect(await listQueuesWith(copy)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+});
+
+test('a restart of the server does not bring a revoked session back', async () => {
+  test.setTimeout(120_000);
+  // A private server on its own data directory: this test stops it.
+  const port = E2E_PORT + 2;
+  const dataDir = resolve('test-results', `restart-${port}`);
+  rmSync(dataDir, { recursive: true, force: true });
+
+  let server = await startDashboard(port, dataDir);
+  try {
+    const revoked = await connectWithoutBrowser(port);
+    const kept = await connectWithoutBrowser(port);
+    const disconnect = await callAction(action(SESSION_ACTIONS, 'disconnectAction'), [], { port, cookie: revoked });
+    expect(disconnect.status).toBe(200);
+    expect(await listQueuesWith(revoked, port)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    await server.stop();
+    server = await startDashboard(port, dataDir);
+    expect(await listQueuesWith(revoked, port)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await listQueuesWith(kept, port)).toMatchObject({ ok: true });
+  } finally {
+    await server.stop();
   }
 });
 
