@@ -46,6 +46,20 @@ test.describe('only allowed host names are served', () => {
     expect(response.status).toBe(421);
   });
 
+  // The proxy skips the emulator's API, which refuses non-loopback Hosts itself (403): no path may
+  // use that gap to reach a page.
+  test('paths through the emulator prefix do not escape the host rule', async () => {
+    const paths = [
+      '/emulator/v2/../../connect',
+      '/emulator/v2/%2e%2e/%2e%2e/connect',
+      '/emulator/v2/..%2f..%2fconnect',
+    ];
+    for (const path of [...paths, '/emulator/v2', '/emulator/other', '/Emulator/v2/users/me']) {
+      const response = await rawRequest({ path, headers: { host: 'evil.example' } });
+      expect.soft([403, 421], path).toContain(response.status);
+    }
+  });
+
   // The last two come from HEADLOCK_ALLOWED_HOSTS in playwright.config.ts.
   const allowed = [
     `127.0.0.1:${E2E_PORT}`,
@@ -75,8 +89,19 @@ function directives(policy: string): Record<string, string[]> {
   return Object.fromEntries(entries.map(([name, ...sources]) => [name as string, sources]));
 }
 
-function expectSecurityHeaders(headers: IncomingHttpHeaders) {
+/** The emulator's JSON gets a policy that allows nothing; everything else the page policy. */
+function expectSecurityHeaders(headers: IncomingHttpHeaders, policy: 'page' | 'api' = 'page') {
   const csp = directives(String(headers['content-security-policy'] ?? ''));
+  expect(csp['frame-ancestors']).toEqual(["'none'"]);
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  const denied = String(headers['permissions-policy']).split(', ');
+  expect(denied).toEqual(expect.arrayContaining(['camera=()', 'microphone=()', 'geolocation=()']));
+  if (policy === 'api') {
+    expect(csp['default-src']).toEqual(["'none'"]);
+    return;
+  }
   expect(csp['default-src']).toEqual(["'self'"]);
   expect(csp['script-src']).toEqual(expect.arrayContaining(["'self'", "'strict-dynamic'"]));
   expect(csp['script-src']?.some((source) => /^'nonce-[A-Za-z0-9+/]{22,}={0,2}'$/.test(source))).toBe(true);
@@ -85,12 +110,6 @@ function expectSecurityHeaders(headers: IncomingHttpHeaders) {
   expect(csp['object-src']).toEqual(["'none'"]);
   expect(csp['base-uri']).toEqual(["'none'"]);
   expect(csp['form-action']).toEqual(["'self'"]);
-  expect(csp['frame-ancestors']).toEqual(["'none'"]);
-  expect(headers['x-frame-options']).toBe('DENY');
-  expect(headers['x-content-type-options']).toBe('nosniff');
-  expect(headers['referrer-policy']).toBe('no-referrer');
-  const denied = String(headers['permissions-policy']).split(', ');
-  expect(denied).toEqual(expect.arrayContaining(['camera=()', 'microphone=()', 'geolocation=()']));
 }
 
 const nonceOf = (headers: IncomingHttpHeaders) =>
@@ -116,6 +135,10 @@ test('every kind of response carries the security headers; each page gets its ow
       path: '/emulator/v2/users/me',
       headers: { authorization: `Bearer ${E2E_TOKEN}` },
     }),
+    'emulator API, misdirected host': await rawRequest({
+      path: '/emulator/v2/users/me',
+      headers: { authorization: `Bearer ${E2E_TOKEN}`, host: 'evil.example' },
+    }),
     'not found': await rawRequest({ path: '/no-such-page' }),
     'misdirected host': await rawRequest({ path: '/connect', headers: { host: 'evil.example' } }),
   };
@@ -124,11 +147,12 @@ test('every kind of response carries the security headers; each page gets its ow
     'server action': 200,
     'static script': 200,
     'emulator API': 200,
+    'emulator API, misdirected host': 403,
     'not found': 404,
     'misdirected host': 421,
   });
   for (const [what, response] of Object.entries(responses)) {
-    await test.step(what, () => expectSecurityHeaders(response.headers));
+    await test.step(what, () => expectSecurityHeaders(response.headers, what.startsWith('emulator') ? 'api' : 'page'));
   }
 });
 

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { parseAllowedHosts, requestHostsAllowed } from './allowed-hosts';
-import { contentSecurityPolicy, newNonce, securityHeaders } from './headers';
+import { contentSecurityPolicy, newNonce, securityHeaders, withSecurityHeaders } from './headers';
 
 interface GuardEnv {
   HEADLOCK_ALLOWED_HOSTS?: string;
@@ -16,9 +16,7 @@ export function guardRequest(request: Request, env: GuardEnv = process.env): Res
   // Next.js reads the nonce from the policy in the *request* headers when it renders the page.
   const forwarded = new Headers(request.headers);
   forwarded.set('content-security-policy', csp);
-  const response = NextResponse.next({ request: { headers: forwarded } });
-  for (const [name, value] of Object.entries(securityHeaders(csp))) response.headers.set(name, value);
-  return response;
+  return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), csp);
 }
 
 function misdirected(csp: string): Response {

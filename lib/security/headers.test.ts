@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, newNonce, securityHeaders } from './headers';
+import { API_CSP, contentSecurityPolicy, newNonce, securityHeaders, withSecurityHeaders } from './headers';
 
 const directives = (policy: string) =>
   Object.fromEntries(policy.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]));
@@ -46,5 +46,19 @@ describe('securityHeaders', () => {
     for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) {
       expect(headers['permissions-policy']?.split(', ')).toContain(`${feature}=()`);
     }
+  });
+});
+
+describe('withSecurityHeaders', () => {
+  it("adds them to a route's own response, keeping its status, body and type", async () => {
+    const response = withSecurityHeaders(
+      new Response('{"data":1}', { status: 201, headers: { 'content-type': 'application/json' } }),
+      API_CSP,
+    );
+    expect(response.status).toBe(201);
+    expect(await response.text()).toBe('{"data":1}');
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 });

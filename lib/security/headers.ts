@@ -40,6 +40,9 @@ const DENIED_FEATURES = [
   'usb',
 ];
 
+/** For JSON APIs: nothing in a response may load, run or be framed. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /** The headers every response carries, whatever produced it. */
 export function securityHeaders(csp: string): Record<string, string> {
   return {
@@ -50,4 +53,9 @@ export function securityHeaders(csp: string): Record<string, string> {
     'permissions-policy': DENIED_FEATURES.map((feature) => `${feature}=()`).join(', '),
     'cross-origin-opener-policy': 'same-origin',
   };
+}
+
+export function withSecurityHeaders(response: Response, csp: string): Response {
+  for (const [name, value] of Object.entries(securityHeaders(csp))) response.headers.set(name, value);
+  return response;
 }
