@@ -7,7 +7,7 @@ interface GuardEnv {
   NODE_ENV?: string;
 }
 
-/** What the proxy does with every request before any page, action or route sees it. */
+/** What the proxy does with a request before any page or server action sees it. */
 export function guardRequest(request: Request, env: GuardEnv = process.env): Response {
   const csp = contentSecurityPolicy(newNonce(), env.NODE_ENV === 'development');
   if (!requestHostsAllowed(request.headers, parseAllowedHosts(env.HEADLOCK_ALLOWED_HOSTS))) {
