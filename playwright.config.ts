@@ -62,6 +62,8 @@ export default defineConfig({
         HEADLOCK_DATA_DIR: `.data/e2e-${E2E_PORT}`,
         EMULATOR_TOKEN: E2E_TOKEN,
         APIFY_API_BASE_URL: FAKE_APIFY_URL,
+        // Names a deployment would add; e2e/ui/hardening.spec.ts checks both forms.
+        HEADLOCK_ALLOWED_HOSTS: `headlock.test, dashboard.test:${E2E_PORT}`,
       },
     },
   ],

@@ -3,6 +3,10 @@ import { z } from 'zod';
 // Shared by the emulator (query strings, bodies) and the app (action input, route params):
 // one definition of what the Apify request-queue API accepts.
 
+// zod probes `new Function` to compile object parsers; in the browser the CSP forbids it and reports
+// the probe as a violation even though zod catches the error. The server keeps the compiled parsers.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 /** Queue IDs are 17 alphanumerics; we accept 1–40 so foreign IDs still reach a clean 404. */
 export const QUEUE_ID_PATTERN = /^[A-Za-z0-9]{1,40}$/;
 /** Storage names: letters, digits and inner hyphens, at most 63 characters. */

@@ -3,9 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { getIronSession, type SessionOptions } from 'iron-session';
 import { cookies } from 'next/headers';
 import { sessionSecret } from './env';
+import { sessionRegistry } from './session-registry';
 import type { SessionInfo, TargetName } from './types';
 
 export interface SessionData {
+  /** Registered server-side: a cookie whose ID is no longer live (logged out, refused) is signed out. */
+  sessionId?: string;
   target?: TargetName;
   /** The user's Apify token; only for the `apify` target. Never leaves the server. */
   apifyToken?: string;
@@ -36,9 +39,20 @@ function sessionOptions(): SessionOptions {
   };
 }
 
-/** The sealed session; a tampered or expired cookie reads as an empty session. */
+/** The sealed session; a tampered, expired or revoked cookie reads as an empty session. */
 export async function getSession() {
-  return getIronSession<SessionData>(await cookies(), sessionOptions());
+  const session = await getIronSession<SessionData>(await cookies(), sessionOptions());
+  if (!sessionRegistry().isLive(session.sessionId)) {
+    // Emptied in memory only: pages may not set cookies, and the next save replaces the cookie anyway.
+    for (const key of Object.keys(session)) delete session[key as keyof SessionData];
+  }
+  return session;
+}
+
+/** Logs out: the ID is revoked, so a copy of the cookie kept elsewhere is signed out too. */
+export function endSession(session: Awaited<ReturnType<typeof getSession>>) {
+  sessionRegistry().revoke(session.sessionId);
+  session.destroy();
 }
 
 const newClientKey = () => `headlock-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}`;
@@ -49,6 +63,8 @@ const newClientKey = () => `headlock-${randomBytes(6).toString('base64url').repl
  */
 export async function startSession(target: TargetName, username: string, apifyToken?: string): Promise<SessionInfo> {
   const session = await getSession();
+  sessionRegistry().revoke(session.sessionId);
+  session.sessionId = sessionRegistry().register(EIGHT_HOURS);
   session.target = target;
   session.apifyToken = target === 'apify' ? apifyToken : undefined;
   session.username = username;

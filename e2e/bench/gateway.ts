@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ApifyClient } from 'apify-client';
+import { actionId } from '../support/server-actions';
 import { type Summary, summarise, timeSequential } from './stats';
 import { LOCK } from './store';
 
@@ -20,15 +19,6 @@ export interface GatewayResult {
   lock: GatewayPair;
   /** Diagnostic: getSessionAction, which makes no upstream call: the action round trip alone. */
   sessionOnly: Summary;
-}
-
-/** Server-action IDs from the build's manifest, by file and exported name. */
-export function actionId(appDir: string, file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(join(appDir, '.next', 'server', 'server-reference-manifest.json'), 'utf8'));
-  const entries = Object.entries(manifest.node as Record<string, { filename?: string; exportedName?: string }>);
-  const found = entries.find(([, entry]) => entry.filename === file && entry.exportedName === name);
-  if (!found) throw new Error(`no server action ${name} from ${file} in the build`);
-  return found[0];
 }
 
 // Headers the fetch implementation sets itself, or which the replay replaces.

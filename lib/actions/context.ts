@@ -2,7 +2,7 @@ import 'server-only';
 import type { Target } from '../apify/client';
 import type { GatewayContext } from '../apify/gateway';
 import { apifyBaseUrl, emulatorTarget } from '../env';
-import { getSession, type SessionData } from '../session';
+import { endSession, getSession, type SessionData } from '../session';
 import type { ActionResult } from '../types';
 
 /** The target a session names; the URL and token come from the server, never the browser. */
@@ -32,6 +32,6 @@ export async function withGateway<T>(run: (ctx: GatewayContext) => Promise<Actio
     actingAs: session.actingAs ?? null,
     acknowledges: (queueId) => acknowledged.has(queueId),
   });
-  if (!result.ok && result.error.code === 'unauthenticated') session.destroy();
+  if (!result.ok && result.error.code === 'unauthenticated') endSession(session);
   return result;
 }

@@ -5,7 +5,7 @@ import { verifyAccount } from '../apify/account';
 import { fail, invalidInputError } from '../apify/errors';
 import { apifyBaseUrl, emulatorTarget } from '../env';
 import { actAsInput, connectApifyInput, queueIdInput, setClientKeyInput } from '../schemas';
-import { getSession, sessionInfo, startSession } from '../session';
+import { endSession, getSession, sessionInfo, startSession } from '../session';
 import type { ActionResult, SessionInfo } from '../types';
 import { signedOut } from './context';
 
@@ -40,7 +40,7 @@ export async function connectApifyAction(input: unknown): Promise<ActionResult<S
 }
 
 export async function disconnectAction(): Promise<ActionResult<null>> {
-  (await getSession()).destroy();
+  endSession(await getSession());
   return { ok: true, data: null };
 }
 

@@ -7,7 +7,7 @@ import { loadEmulatorConfig } from '../config';
 import { openEmulatorStore } from '../open';
 import { printEmulatorBanner } from './banner';
 
-const SOURCES = ['app', 'components', 'lib', 'package.json', 'next.config.mjs', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'lib', 'proxy.ts', 'package.json', 'next.config.mjs', 'tsconfig.json'];
 
 /** Test files are not part of the app: editing one must not trigger a rebuild under a running test. */
 const isTest = (path: string) => /\.test\.tsx?$/.test(path);
