@@ -6,7 +6,8 @@ import { useServerNow } from './server-clock';
 /** A live countdown to `expiresAt` on the shared ticker; `totalMs` sets the full bar. */
 export function CountdownBar({ expiresAt, totalMs }: { expiresAt: string; totalMs: number }) {
   const now = useServerNow();
-  const left = Date.parse(expiresAt) - now;
+  // A lock never has more left than its length (the clock estimate may lag by an answer's travel time).
+  const left = Math.min(Date.parse(expiresAt) - now, totalMs);
   const fraction = Math.max(0, Math.min(1, left / Math.max(totalMs, 1)));
   const tone =
     left <= 0 ? 'bg-zinc-400' : fraction < 0.2 ? 'bg-red-500' : fraction < 0.5 ? 'bg-amber-500' : 'bg-emerald-500';

@@ -1,9 +1,11 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { addOffsetSample, offsetFrom } from '@/lib/clock-offset';
 
 // One ticker for every countdown on the page, and one offset between the browser's clock and the
 // server's, so a browser clock that is hours off still counts down right.
+let samples: number[] = [];
 let offsetMs = 0;
 let now = Date.now();
 let timer: ReturnType<typeof setInterval> | undefined;
@@ -15,7 +17,9 @@ export function syncServerClockFrom(data: unknown) {
   const serverNow = (data as { serverNow?: unknown } | null)?.serverNow;
   if (typeof serverNow !== 'string') return;
   const server = Date.parse(serverNow);
-  if (!Number.isNaN(server)) offsetMs = server - Date.now();
+  if (Number.isNaN(server)) return;
+  samples = addOffsetSample(samples, server - Date.now());
+  offsetMs = offsetFrom(samples);
 }
 
 function subscribe(listener: () => void) {

@@ -102,7 +102,7 @@ export async function benchGateway(options: {
         reads.requestQueue(queueId, { clientKey }).listHead({ limit: SNAPSHOT_HEAD }),
         reads.requestQueue(queueId, { clientKey }).listRequests({ filter: ['locked'], limit: LOCKS_SHOWN }),
       ]),
-    () => callAction(snapshotAction, [{ queueId, limit: SNAPSHOT_HEAD, includeHead: true }]),
+    () => callAction(snapshotAction, [{ queueId, limit: SNAPSHOT_HEAD }]),
   );
   log(
     `gateway snapshot: direct p50 ${snapshot.direct.p50.toFixed(1)} ms, action p50 ${snapshot.action.p50.toFixed(1)} ms`,

@@ -25,7 +25,8 @@ async function connectAndAcknowledge(context: BrowserContext, origin: string, qu
   let actionCall: Request | undefined;
   page.on('request', (request) => {
     if (request.method() === 'POST' && request.headers()['next-action'] && request.url().includes('/queues/')) {
-      actionCall ??= request;
+      // The last one: its cookie carries the acknowledgement, as every later poll's does.
+      actionCall = request;
     }
   });
   await page.goto(`${origin}/connect`);

@@ -56,11 +56,11 @@ test('a 429 slows the polling down instead of erroring in a loop', async ({ page
     // Each poll is one burst of calls (two retries inside the gateway); bursts must now be ≥ 8 s apart,
     // where the chosen interval is 2 s.
     await expect
-      .poll(async () => bursts((await seen(`${queueId}/head`)).filter((call) => call.faulted)).length, {
+      .poll(async () => bursts((await seen(queueId)).filter((call) => call.faulted)).length, {
         timeout: 30_000,
       })
       .toBeGreaterThanOrEqual(3);
-    const starts = bursts((await seen(`${queueId}/head`)).filter((call) => call.faulted));
+    const starts = bursts((await seen(queueId)).filter((call) => call.faulted));
     for (let i = 2; i < starts.length; i += 1) {
       expect((starts[i] as number) - (starts[i - 1] as number)).toBeGreaterThanOrEqual(7_500);
     }
