@@ -23,7 +23,7 @@ export function landingText(landing: Landing): string {
     case 'taken':
       return landing.by === null ? 'then locked by a call without clientKey' : `then taken by ${landing.by}`;
     case 'handled':
-      return 'handled: it leaves the head for good';
+      return 'it leaves the head for good';
     case 'beyond':
       return `back in the queue, behind the first ${formatCount(landing.shown)} shown: locating…`;
     case 'not-waiting':
@@ -52,7 +52,7 @@ export function landingReason(row: LockRow): string | null {
     case 'expired':
       return row.returnsTo
         ? `Prolonged ${row.returnsTo === 'front' ? 'with' : 'without'} forefront, so it came back at the ${row.returnsTo}.`
-        : 'An expired lock returns its request as of the expiry: at the front if it was locked from a forefront position, else at the end.';
+        : 'Back as of its expiry: at the front if it was locked from a forefront position, else at the end.';
     default:
       return null;
   }
