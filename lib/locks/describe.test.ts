@@ -25,10 +25,7 @@ describe('what happened to a lock, in words', () => {
       { cause: 'unlocked', at: 0, landing: { kind: 'head', position: 1431, waiting: null } },
       'Unlocked by you, to the end: back in the head at #1,431',
     ],
-    [
-      { cause: 'handled', at: 0, landing: { kind: 'handled' } },
-      'Marked handled by you: it leaves the head for good',
-    ],
+    [{ cause: 'handled', at: 0, landing: { kind: 'handled' } }, 'Marked handled by you: it leaves the head for good'],
     [
       { cause: 'released', at: 0, landing: { kind: 'not-waiting', searched: 7, complete: true } },
       'Ended before its expiry (released or handled by its holder): no longer waiting: handled or deleted',
