@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { RequestLink } from '@/components/requests/request-link';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/format';
 import { endingText, landingReason } from '@/lib/locks/describe';
@@ -21,12 +21,7 @@ export function EndedLockTable({ queueId, locks, pageKey }: { queueId: string; l
             className="border-t border-zinc-100 align-top text-zinc-600 dark:border-zinc-800 dark:text-zinc-300"
           >
             <td className="py-1.5 pr-3">
-              <Link
-                href={`/queues/${queueId}/requests/${lock.id}`}
-                className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
-              >
-                {lock.id}
-              </Link>
+              <RequestLink queueId={queueId} requestId={lock.id} />
             </td>
             <td className="py-1.5 pr-3 text-xs">
               {lock.holder === pageKey ? 'yours' : <code>{lock.holder ?? '(no clientKey)'}</code>}

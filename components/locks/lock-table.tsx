@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { RequestLink } from '@/components/requests/request-link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
@@ -55,12 +56,7 @@ export function LockTable({ queueId, locks, pageKey, writeBlock, busyId, onComma
             className="border-t border-zinc-100 align-top dark:border-zinc-800"
           >
             <td className="max-w-48 py-2 pr-3">
-              <Link
-                href={`/queues/${queueId}/requests/${lock.id}`}
-                className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
-              >
-                {lock.id}
-              </Link>
+              <RequestLink queueId={queueId} requestId={lock.id} />
               <div className="truncate text-xs">
                 <SafeUrl url={lock.url} max={80} />
               </div>

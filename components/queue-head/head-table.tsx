@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { RequestLink } from '@/components/requests/request-link';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import { SafeUrl } from '@/components/ui/safe-link';
@@ -47,12 +47,7 @@ export function HeadTable({
               <SafeUrl url={item.url} max={160} />
             </div>
             <div className="flex gap-2 text-zinc-500 dark:text-zinc-400">
-              <Link
-                href={`/queues/${queueId}/requests/${item.id}`}
-                className="font-mono text-sky-700 hover:underline dark:text-sky-400"
-              >
-                {item.id}
-              </Link>
+              <RequestLink queueId={queueId} requestId={item.id} />
               {landed.has(item.id) && <Badge tone="info">{landed.get(item.id)}: landed here</Badge>}
               {item.uniqueKey !== item.url && (
                 <span className="truncate" title={item.uniqueKey.slice(0, 500)}>

@@ -1,12 +1,12 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
 import { useSearchState } from '@/components/layout/use-search-state';
 import { CountdownBar } from '@/components/locks/countdown-bar';
 import { lockTotalMs } from '@/components/locks/lock-durations';
 import { AcknowledgeNotice } from '@/components/queue-head/acknowledge-notice';
+import { RequestLink } from '@/components/requests/request-link';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -76,12 +76,7 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
           {page.data.items.map((request) => (
             <tr key={request.id} data-testid="request-row" className="border-t border-zinc-100 dark:border-zinc-800">
               <td className="py-1.5 pr-3">
-                <Link
-                  href={`/queues/${queueId}/requests/${request.id}`}
-                  className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
-                >
-                  {request.id}
-                </Link>
+                <RequestLink queueId={queueId} requestId={request.id} />
               </td>
               <td className="max-w-md py-1.5 pr-3 text-xs">
                 <SafeUrl url={request.url} max={90} />
