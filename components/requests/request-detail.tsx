@@ -38,7 +38,10 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
   if (!query.data) return <ErrorAlert title="Could not load this request">{errorMessage(query.error)}</ErrorAlert>;
 
   const request = query.data.request;
-  const writable = session?.writesArmed === true;
+  // Calls on this queue send the borrowed key while acting as another client here.
+  const pageKey = session?.actingAs?.queueId === queueId ? session.actingAs.clientKey : session?.clientKey;
+  const heldByOther = request.lockExpiresAt !== null && request.lockByClient !== pageKey;
+  const writable = session?.writesArmed === true && !heldByOther;
   const done = (message: string) => ({ onSuccess: () => toast(message), onError: setFailure });
   const userData = JSON.stringify(request.userData, null, 2) ?? '';
 
@@ -95,8 +98,7 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
                 />
                 <span>
                   held by <code>{request.lockByClient ?? '(no clientKey)'}</code>
-                  {request.lockByClient === session?.clientKey && ' (you)'}, until{' '}
-                  {formatDateTime(request.lockExpiresAt)}
+                  {request.lockByClient === pageKey && ' (you)'}, until {formatDateTime(request.lockExpiresAt)}
                 </span>
               </dd>
             </>
@@ -167,10 +169,17 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
             </Button>
           )}
         </div>
-        {!writable && (
+        {heldByOther ? (
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-300">
-            Read-only session: arm writes in the header to change this request.
+            Held by <code>{request.lockByClient ?? '(no clientKey)'}</code>: only its holder can change this request
+            until the lock ends.
           </p>
+        ) : (
+          !writable && (
+            <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-300">
+              Read-only session: arm writes in the header to change this request.
+            </p>
+          )
         )}
         {failure ? (
           <div className="mt-3">

@@ -164,6 +164,13 @@ test("a second session cannot release the first one's locks, and both see hadMul
     expect(after.lockByClient).toBe(a.clientKey);
     expect(after.lockExpiresAt).toEqual(before.get(id)?.lockExpiresAt);
   }
+  // The request page says the same.
+  await b.page.goto(`/queues/${queue.id}/requests/${nth(ids, 0)}`);
+  await expect(b.page.getByText(`Held by ${a.clientKey}: only its holder can change this request`)).toBeVisible();
+  for (const name of ['Mark handled', 'Prolong 60 s', 'Unlock', 'Delete…']) {
+    await expect(b.page.getByRole('button', { name, exact: true })).toBeDisabled();
+  }
+  await b.page.goBack();
   await expect.poll(async () => sorted(await lockIds(a.page))).toEqual(sorted(ids.slice(0, 4)));
   await expect.poll(() => headIds(b.page)).toEqual(ids.slice(4));
   await expect(a.page.getByTestId('flag-hadMultipleClients')).toContainText('true');
