@@ -8,6 +8,9 @@ const nextConfig = {
   // without a title, for screen readers (axe: document-title) as for tabs.
   htmlLimitedBots: /.*/,
   reactStrictMode: true,
+  // `next dev` logs each server action with its arguments, and connectApifyAction's is the Apify token
+  // (design.md §4: no secret in logs).
+  logging: { serverFunctions: false },
   // `npm test` type-checks the whole project with tsc; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
 };
