@@ -23,10 +23,9 @@ export function AcknowledgeNotice({
     <Notice>
       <p className="font-medium">Reading this queue’s requests registers Headlock as a client of the queue.</p>
       <p className="mt-1">
-        This queue has had a single client so far (<code>hadMultipleClients: false</code>). The head, the lock list and
-        the request list are read with clientKey <code>{clientKey}</code>, which turns <code>hadMultipleClients</code>{' '}
-        true for good (unless it is that one client’s own key); a crawler that trusts its local counts while the flag is
-        false will then double-check with the API. The queue's counts above were read without registering.
+        The head and request lists are read with clientKey <code>{clientKey}</code>. On this single-client queue that
+        turns <code>hadMultipleClients</code> true for good (unless it is that client’s own key), and its crawler then
+        stops trusting its local counts. The counts above were read without a key.
       </p>
       <Button
         variant="primary"
