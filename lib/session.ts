@@ -4,7 +4,7 @@ import { getIronSession, type SessionOptions } from 'iron-session';
 import { cookies } from 'next/headers';
 import { sessionSecret } from './env';
 import { sessionRegistry } from './session-registry';
-import type { SessionInfo, TargetName } from './types';
+import type { ActingAs, SessionInfo, TargetName } from './types';
 
 export interface SessionData {
   /** Registered server-side: a cookie whose ID is no longer live (logged out, refused) is signed out. */
@@ -18,7 +18,7 @@ export interface SessionData {
   /** Queues on which the user accepted that reading the head registers this client. */
   acknowledgedQueues?: string[];
   /** Acting as another client on one queue (never the others); ended when the user leaves that queue. */
-  actingAs?: { queueId: string; clientKey: string };
+  actingAs?: ActingAs;
 }
 
 export const SESSION_COOKIE = 'headlock_session';

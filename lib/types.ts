@@ -33,7 +33,13 @@ export interface SessionInfo {
   /** Queues on which the user accepted that reading the head registers this clientKey. */
   acknowledgedQueues: string[];
   /** The client this session acts as, on that one queue only. */
-  actingAs: { queueId: string; clientKey: string } | null;
+  actingAs: ActingAs | null;
+}
+
+/** The client a session acts as on one queue only (to release a crashed crawler's locks, say). */
+export interface ActingAs {
+  queueId: string;
+  clientKey: string;
 }
 
 export interface QueueSummary {

@@ -2,7 +2,7 @@ import { RequestLink } from '@/components/requests/request-link';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/format';
 import { endingText, landingReason } from '@/lib/locks/describe';
-import type { LockRow } from '@/lib/locks/lock-book';
+import { endedAt, type LockRow } from '@/lib/locks/lock-book';
 
 /** Locks that just ended, and where their requests went, as the snapshots after them showed. */
 export function EndedLockTable({ queueId, locks, pageKey }: { queueId: string; locks: LockRow[]; pageKey: string }) {
@@ -13,6 +13,7 @@ export function EndedLockTable({ queueId, locks, pageKey }: { queueId: string; l
     >
       {locks.map((lock) => {
         const reason = landingReason(lock);
+        const at = new Date(endedAt(lock)).toISOString();
         return (
           <tr
             key={lock.key}
@@ -29,9 +30,7 @@ export function EndedLockTable({ queueId, locks, pageKey }: { queueId: string; l
             <td className="py-1.5 text-xs">
               <p data-testid="lock-outcome">{endingText(lock)}</p>
               <p className="text-zinc-500 dark:text-zinc-400">
-                <time dateTime={new Date(lock.end?.at ?? Date.parse(lock.lockExpiresAt)).toISOString()}>
-                  {formatDateTime(new Date(lock.end?.at ?? Date.parse(lock.lockExpiresAt)).toISOString()).slice(11)}
-                </time>
+                <time dateTime={at}>{formatDateTime(at).slice(11)}</time>
                 {reason && ` · ${reason}`}
               </p>
             </td>

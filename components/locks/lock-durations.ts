@@ -1,5 +1,7 @@
 'use client';
 
+import { timeLeft } from '@/lib/locks/lock-book';
+
 // How long each lock this tab took was taken for, so a reload can still draw its bar to scale.
 // Kept in sessionStorage: lock IDs and durations only, nothing secret.
 const key = (requestId: string, expiresAt: string) => `headlock:lock:${requestId}:${expiresAt}`;
@@ -23,5 +25,5 @@ function recallDuration(requestId: string, expiresAt: string): number | null {
 
 /** The full length of a lock for its bar: as taken in this tab, else what was left when first seen. */
 export function lockTotalMs(requestId: string, expiresAt: string, seenAtMs: number): number {
-  return recallDuration(requestId, expiresAt) ?? Math.max(Date.parse(expiresAt) - seenAtMs, 1000);
+  return recallDuration(requestId, expiresAt) ?? timeLeft(requestId, expiresAt, seenAtMs);
 }

@@ -42,7 +42,7 @@ export function HeadSection({
     enabled: beyond.length > 0,
     placeholderData: keepPreviousData,
   });
-  const shown = located.data ? noteLocated(book, located.data) : book;
+  const shown = useMemo(() => (located.data ? noteLocated(book, located.data) : book), [book, located.data]);
 
   const landed = useMemo(() => {
     const marks = new Map<string, string>();

@@ -9,6 +9,7 @@ import { RequestTable } from '@/components/requests/request-table';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
+import { borrowedKeyOn } from '@/lib/acting-as';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { sessionQuery, snapshotQuery } from '@/lib/queries/options';
 import { AcknowledgeNotice } from './acknowledge-notice';
@@ -84,7 +85,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
   const writeBlock = session?.writesArmed
     ? null
     : 'Read-only session: arm writes in the header to lock, unlock or change requests.';
-  const actingAs = session?.actingAs?.queueId === queueId ? session.actingAs.clientKey : null;
+  const actingAs = borrowedKeyOn(session?.actingAs, queueId);
 
   return (
     <div className="flex flex-col gap-4">

@@ -13,6 +13,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { SafeUrl } from '@/components/ui/safe-link';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
+import { borrowedKeyOn } from '@/lib/acting-as';
 import { formatDateTime } from '@/lib/format';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useDeleteLock, useDeleteRequests, useProlongLock, useUpdateRequest } from '@/lib/queries/mutations';
@@ -39,7 +40,7 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
 
   const request = query.data.request;
   // Calls on this queue send the borrowed key while acting as another client here.
-  const pageKey = session?.actingAs?.queueId === queueId ? session.actingAs.clientKey : session?.clientKey;
+  const pageKey = borrowedKeyOn(session?.actingAs, queueId) ?? session?.clientKey;
   const heldByOther = request.lockExpiresAt !== null && request.lockByClient !== pageKey;
   const writable = session?.writesArmed === true && !heldByOther;
   const done = (message: string) => ({ onSuccess: () => toast(message), onError: setFailure });

@@ -1,14 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
-import type { ActionError, ActionResult } from '../types';
+import { borrowedKeyOn } from '../acting-as';
+import type { ActingAs, ActionError, ActionResult } from '../types';
 import { apifyClient, type Target } from './client';
 import { DeadlineError, fail, invalidInputError, toActionError } from './errors';
-
-/** The client a session acts as on one queue only (to release a crashed crawler's locks, say). */
-export interface ActingAs {
-  queueId: string;
-  clientKey: string;
-}
 
 /** Everything a gateway call needs from the session, made explicit so it is testable without Next. */
 export interface GatewayContext {
@@ -34,7 +29,7 @@ export const DEFAULT_BUDGET_MS = 15_000;
 
 /** The clientKey calls on this queue send: the borrowed one where the session acts as another client. */
 export const clientKeyFor = (ctx: GatewayContext, queueId: string) =>
-  ctx.actingAs?.queueId === queueId ? ctx.actingAs.clientKey : ctx.clientKey;
+  borrowedKeyOn(ctx.actingAs, queueId) ?? ctx.clientKey;
 
 /**
  * A queue client that sends the clientKey, for writes the user asked for: every call registers the
@@ -57,19 +52,19 @@ const notAcknowledged = () =>
   });
 
 /**
- * Whether a read that sends a clientKey may run now: once the user accepted it for this queue, or
- * when the queue is already shared (`hadMultipleClients` never turns back, so there is nothing to flip).
+ * Whether a read that sends a clientKey may run: once the user accepted it for this queue, or when
+ * the queue (as just read) is already shared: `hadMultipleClients` never turns back, nothing to flip.
  */
-export async function mayRegister(ctx: GatewayContext, queueId: string): Promise<boolean> {
-  if (ctx.acknowledges(queueId)) return true;
-  const queue = await plainQueue(ctx, queueId).get();
-  if (!queue) throw queueMissing();
-  return queue.hadMultipleClients === true;
-}
+export const mayRegister = (ctx: GatewayContext, queueId: string, queue: { hadMultipleClients?: boolean }) =>
+  ctx.acknowledges(queueId) || queue.hadMultipleClients === true;
 
 /** A keyed queue client for reads (head, list requests); refuses until `mayRegister` allows it. */
 export async function registeringReader(ctx: GatewayContext, queueId: string) {
-  if (!(await mayRegister(ctx, queueId))) throw notAcknowledged();
+  if (!ctx.acknowledges(queueId)) {
+    const queue = await plainQueue(ctx, queueId).get();
+    if (!queue) throw queueMissing();
+    if (!mayRegister(ctx, queueId, queue)) throw notAcknowledged();
+  }
   return keyedQueue(ctx, queueId);
 }
 

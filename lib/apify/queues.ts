@@ -8,6 +8,7 @@ import {
   type GatewayContext,
   gatewayCall,
   keyedQueue,
+  mayRegister,
   plainQueue,
   queueMissing,
   registeringReader,
@@ -46,13 +47,13 @@ export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
         keyed.listHead({ limit: args.limit }),
         keyed.listRequests({ filter: ['locked'], limit: LOCKS_SHOWN }),
       ]);
-    const [queue, keyedReads] = ctx.acknowledges(args.queueId)
-      ? await Promise.all([plainQueue(ctx, args.queueId).get(), readKeyed()])
-      : await plainQueue(ctx, args.queueId)
-          .get()
-          .then(async (found) => [found, found?.hadMultipleClients ? await readKeyed() : null] as const);
+    const acknowledged = ctx.acknowledges(args.queueId);
+    const [queue, keyedReads] = await Promise.all([
+      plainQueue(ctx, args.queueId).get(),
+      acknowledged ? readKeyed() : null,
+    ]);
     if (!queue) throw queueMissing();
-    const [head, locked] = keyedReads ?? [null, null];
+    const [head, locked] = keyedReads ?? (mayRegister(ctx, args.queueId, queue) ? await readKeyed() : [null, null]);
     return {
       queue: toQueueSummary(queue),
       head: head && {

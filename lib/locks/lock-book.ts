@@ -61,22 +61,27 @@ export const emptyLockBook: LockBook = { rows: [], snapshotAt: null };
 
 /** The full length of a lock first seen at `seenAt`; the page may know better (a lock it took). */
 export type LockLength = (requestId: string, lockExpiresAt: string, seenAt: number) => number;
-const timeLeft: LockLength = (_id, expiresAt, seenAt) => Math.max(Date.parse(expiresAt) - seenAt, 1000);
+/** What is left of a lock when first seen (at least 1 s): the best guess at its length without more. */
+export const timeLeft: LockLength = (_id, expiresAt, seenAt) => Math.max(Date.parse(expiresAt) - seenAt, 1000);
 
-const newRow = (lock: RequestDetail, at: number, length: LockLength): LockRow => {
-  const lockExpiresAt = lock.lockExpiresAt ?? new Date(at).toISOString();
-  return {
-    key: `${lock.id}@${at}`,
-    id: lock.id,
-    url: lock.url,
-    holder: lock.lockByClient,
-    lockExpiresAt,
-    totalMs: length(lock.id, lockExpiresAt, at),
-    since: at,
-    returnsTo: null,
-    end: null,
-  };
-};
+/** A row for a lock held now, learned of at `at` (server ms). */
+const heldRow = (
+  lock: Pick<LockRow, 'id' | 'url' | 'holder' | 'lockExpiresAt' | 'totalMs'>,
+  at: number,
+  key = `${lock.id}@${at}`,
+): LockRow => ({ ...lock, key, since: at, returnsTo: null, end: null });
+
+const rowOf = (lock: RequestDetail & { lockExpiresAt: string }, at: number, length: LockLength) =>
+  heldRow(
+    {
+      id: lock.id,
+      url: lock.url,
+      holder: lock.lockByClient,
+      lockExpiresAt: lock.lockExpiresAt,
+      totalMs: length(lock.id, lock.lockExpiresAt, at),
+    },
+    at,
+  );
 
 /** Where a request stands in this snapshot, for a lock of it that ended. */
 function landingIn(snapshot: LockSnapshot, id: string, cause: LockEndCause): Landing {
@@ -94,7 +99,11 @@ function landingIn(snapshot: LockSnapshot, id: string, cause: LockEndCause): Lan
 export function reconcileLocks(book: LockBook, snapshot: LockSnapshot, length: LockLength = timeLeft): LockBook {
   if (book.snapshotAt === snapshot.serverNow) return book;
   const at = Date.parse(snapshot.serverNow);
-  const live = new Map(snapshot.locks.filter((lock) => lock.lockExpiresAt).map((lock) => [lock.id, lock]));
+  const live = new Map(
+    snapshot.locks
+      .filter((lock): lock is RequestDetail & { lockExpiresAt: string } => lock.lockExpiresAt !== null)
+      .map((lock) => [lock.id, lock]),
+  );
   const accounted = new Set<string>();
   const rows: LockRow[] = [];
 
@@ -115,11 +124,7 @@ export function reconcileLocks(book: LockBook, snapshot: LockSnapshot, length: L
     if (lock && lock.lockByClient === row.holder) {
       accounted.add(row.id);
       const prolonged = lock.lockExpiresAt !== row.lockExpiresAt;
-      rows.push(
-        prolonged
-          ? { ...newRow(lock, at, length), key: row.key, returnsTo: null }
-          : { ...row, url: lock.url, since: at },
-      );
+      rows.push(prolonged ? { ...rowOf(lock, at, length), key: row.key } : { ...row, url: lock.url, since: at });
       continue;
     }
     const expiresAt = Date.parse(row.lockExpiresAt);
@@ -129,7 +134,7 @@ export function reconcileLocks(book: LockBook, snapshot: LockSnapshot, length: L
   }
 
   for (const lock of live.values()) {
-    if (!accounted.has(lock.id)) rows.push(newRow(lock, at, length));
+    if (!accounted.has(lock.id)) rows.push(rowOf(lock, at, length));
   }
   return { rows, snapshotAt: snapshot.serverNow };
 }
@@ -139,18 +144,17 @@ export function noteLocked(book: LockBook, result: LockResult): LockBook {
   const at = Date.parse(result.serverNow);
   const taken = new Set(result.items.map((item) => item.id));
   const kept = book.rows.filter((row) => row.end || !taken.has(row.id));
-  const added = result.items.map(
-    (item): LockRow => ({
-      key: `${item.id}@${at}`,
-      id: item.id,
-      url: item.url,
-      holder: result.clientKey,
-      lockExpiresAt: item.lockExpiresAt,
-      totalMs: result.lockSecs * 1000,
-      since: at,
-      returnsTo: null,
-      end: null,
-    }),
+  const added = result.items.map((item) =>
+    heldRow(
+      {
+        id: item.id,
+        url: item.url,
+        holder: result.clientKey,
+        lockExpiresAt: item.lockExpiresAt,
+        totalMs: result.lockSecs * 1000,
+      },
+      at,
+    ),
   );
   return { ...book, rows: [...kept, ...added] };
 }
@@ -159,18 +163,14 @@ export function noteProlonged(
   book: LockBook,
   change: { id: string; lockExpiresAt: string; lockSecs: number; forefront: boolean; serverNow: string },
 ): LockBook {
-  const at = Date.parse(change.serverNow);
-  return mapHeld(
-    book,
-    (row) => row.id === change.id,
-    (row) => ({
-      ...row,
-      lockExpiresAt: change.lockExpiresAt,
-      totalMs: change.lockSecs * 1000,
-      since: at,
-      returnsTo: change.forefront ? 'front' : 'end',
-    }),
-  );
+  const prolonged = (row: LockRow): LockRow => ({
+    ...row,
+    lockExpiresAt: change.lockExpiresAt,
+    totalMs: change.lockSecs * 1000,
+    since: Date.parse(change.serverNow),
+    returnsTo: change.forefront ? 'front' : 'end',
+  });
+  return { ...book, rows: book.rows.map((row) => (!row.end && row.id === change.id ? prolonged(row) : row)) };
 }
 
 /**
@@ -220,10 +220,6 @@ export function noteLocated(book: LockBook, found: HeadPositions): LockBook {
   };
 }
 
-function mapHeld(book: LockBook, which: (row: LockRow) => boolean, change: (row: LockRow) => LockRow): LockBook {
-  return { ...book, rows: book.rows.map((row) => (!row.end && which(row) ? change(row) : row)) };
-}
-
 export interface LockView {
   /** Held now, by the clock: soonest expiry first. */
   held: LockRow[];
@@ -248,4 +244,5 @@ export function viewLocks(book: LockBook, now: number): LockView {
   return { held, ended };
 }
 
-const endedAt = (row: LockRow) => row.end?.at ?? Date.parse(row.lockExpiresAt);
+/** When a lock ended (server ms): as the page learned it, or its expiry while no snapshot has said more. */
+export const endedAt = (row: LockRow) => row.end?.at ?? Date.parse(row.lockExpiresAt);

@@ -27,10 +27,11 @@ export const queueQuery = (queueId: string) =>
   });
 
 /** Keeps showing the last data of the same queue while other parameters load (never another queue's). */
-const sameQueue =
-  (queueId: string) =>
-  <T>(previous: T | undefined, previousQuery: Query<T, Error, T, readonly unknown[]> | undefined) =>
-    previousQuery?.queryKey[3] === queueId ? previous : undefined;
+const sameQueue = (queueId: string) => {
+  const prefix = queryKeys.queue(queueId);
+  return <T>(previous: T | undefined, previousQuery: Query<T, Error, T, readonly unknown[]> | undefined) =>
+    prefix.every((part, i) => previousQuery?.queryKey[i] === part) ? previous : undefined;
+};
 
 export const snapshotQuery = (queueId: string, params: { limit: number }) =>
   queryOptions({
