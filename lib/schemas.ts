@@ -84,7 +84,8 @@ export const snapshotInput = z.object({
 });
 export const locateInput = z.object({
   queueId: queueIdInput,
-  requestIds: z.array(requestIdInput).min(1, 'give at least one request ID').max(MAX_LOCK_LIMIT),
+  // As many as one head read can hold: "Unlock all mine" may send that many behind the shown part.
+  requestIds: z.array(requestIdInput).min(1, 'give at least one request ID').max(MAX_HEAD_LIMIT),
 });
 export const lockHeadInput = z.object({
   queueId: queueIdInput,

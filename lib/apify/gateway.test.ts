@@ -613,6 +613,12 @@ describe('reads that register a client wait for acknowledgement', () => {
     expect(found).toMatchObject({ positions: { [third]: 2, [first]: null }, waiting: 2, complete: true });
   });
 
+  it('locateInHead takes more requests than one lock batch (an unlock of all mine can send that many back)', async () => {
+    const queue = makeQueue(urlsFor('locate-many', 40));
+    const found = must(await locateInHead(ctx(), { queueId: queue.id, requestIds: queue.ids }));
+    expect(Object.values(found.positions)).toEqual(queue.ids.map((_, i) => i + 1));
+  });
+
   it('an unknown queue is not-found, not a request for acknowledgement', async () => {
     expect(failure(await listRequests(unacknowledged(), { queueId: MISSING_QUEUE })).code).toBe('not-found');
   });
