@@ -4,7 +4,7 @@ import { type RefObject, useState } from 'react';
 import { Notice } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { lockHeadInput } from '@/lib/schemas';
+import { lockHeadInput } from '@/lib/action-inputs';
 
 export interface LockRequest {
   lockSecs: number;

@@ -6,8 +6,8 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { SafeUrl } from '@/components/ui/safe-link';
+import { clientKeyInput } from '@/lib/action-inputs';
 import type { LockRow } from '@/lib/locks/lock-book';
-import { clientKeyInput } from '@/lib/schemas';
 import { CountdownBar } from './countdown-bar';
 
 export type LockCommand = 'prolong' | 'unlock' | 'unlock-front' | 'handled';

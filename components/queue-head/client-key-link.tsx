@@ -5,9 +5,9 @@ import { useSearchState } from '@/components/layout/use-search-state';
 import { ErrorAlert, Notice } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
+import { clientKeyInput } from '@/lib/action-inputs';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useActAsClient } from '@/lib/queries/mutations';
-import { clientKeyInput } from '@/lib/schemas';
 
 /**
  * The clientKey this page uses is part of a shared link (`?clientKey=`). A link with another key

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
+import { addRequestsInput } from '@/lib/action-inputs';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useAddRequests } from '@/lib/queries/mutations';
-import { addRequestsInput } from '@/lib/schemas';
 import type { AddRequestsResult } from '@/lib/types';
 
 /** One URL or many pasted, one per line; sent 25 per call by the server. */

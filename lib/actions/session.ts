@@ -1,10 +1,15 @@
 'use server';
 
-import { z } from 'zod';
+import {
+  acknowledgeQueueInput,
+  actAsInput,
+  connectApifyInput,
+  setClientKeyInput,
+  setWritesArmedInput,
+} from '../action-inputs';
 import { verifyAccount } from '../apify/account';
 import { fail, invalidInputError } from '../apify/errors';
 import { apifyBaseUrl, emulatorTarget } from '../env';
-import { actAsInput, connectApifyInput, queueIdInput, setClientKeyInput } from '../schemas';
 import { endSession, getSession, sessionInfo, startSession } from '../session';
 import type { ActionResult, SessionInfo } from '../types';
 import { signedOut } from './context';
@@ -78,7 +83,7 @@ export async function stopActingAction(): Promise<ActionResult<SessionInfo>> {
 }
 
 export async function setWritesArmedAction(input: unknown): Promise<ActionResult<SessionInfo>> {
-  const parsed = z.object({ armed: z.boolean() }).safeParse(input);
+  const parsed = setWritesArmedInput.safeParse(input);
   if (!parsed.success) return fail(invalidInputError(parsed.error));
   return updateSession((session) => {
     session.writesArmed = parsed.data.armed;
@@ -87,7 +92,7 @@ export async function setWritesArmedAction(input: unknown): Promise<ActionResult
 
 /** The user accepted that reading this queue's head registers the session's clientKey. */
 export async function acknowledgeQueueAction(input: unknown): Promise<ActionResult<SessionInfo>> {
-  const parsed = z.object({ queueId: queueIdInput }).safeParse(input);
+  const parsed = acknowledgeQueueInput.safeParse(input);
   if (!parsed.success) return fail(invalidInputError(parsed.error));
   return updateSession((session) => {
     const known = new Set(session.acknowledgedQueues ?? []);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { deleteLockInput, lockHeadInput, prolongLockInput, queueInput } from '../schemas';
+import { deleteLockInput, lockHeadInput, prolongLockInput, queueInput } from '../action-inputs';
 import type { LockResult, ProlongResult } from '../types';
 import { toLockedItem } from './dto';
 import { clientKeyFor, type GatewayContext, gatewayCall, keyedQueue } from './gateway';

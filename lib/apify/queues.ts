@@ -1,5 +1,5 @@
 import 'server-only';
-import { listQueuesInput, locateInput, queueInput, snapshotInput } from '../schemas';
+import { listQueuesInput, locateInput, queueInput, snapshotInput } from '../action-inputs';
 import type { HeadPositions, QueueList, QueueSnapshot, QueueSummary } from '../types';
 import { apifyClient } from './client';
 import { toHeadItem, toQueueSummary, toRequestDetail } from './dto';

@@ -1,5 +1,11 @@
 import 'server-only';
-import { addRequestsInput, deleteRequestsInput, listRequestsInput, requestInput, updateRequestInput } from '../schemas';
+import {
+  addRequestsInput,
+  deleteRequestsInput,
+  listRequestsInput,
+  requestInput,
+  updateRequestInput,
+} from '../action-inputs';
 import type { AddRequestsResult, DeleteRequestsResult, RequestPage, WriteResult } from '../types';
 import { toRequestDetail } from './dto';
 import {

@@ -1,4 +1,4 @@
-import { QUEUE_ID_PATTERN, QUEUE_NAME_REF_PATTERN } from '../schemas';
+import { QUEUE_ID_PATTERN, QUEUE_NAME_REF_PATTERN } from '../api-contract';
 
 /** The emulator's single user; `~name` and `local~name` address its queues. */
 export const LOCAL_USER = { id: 'HeadlockLocalUser', username: 'local' } as const;

@@ -1,4 +1,4 @@
-import type { RequestFilter } from '../schemas';
+import type { RequestFilter } from '../api-contract';
 import type { Db } from './db';
 import { EmulatorError, invalidClientKey, invalidInput, queueNotFound, requestNotFound } from './errors';
 import { randomObjectId, requestIdFromUniqueKey } from './ids';

@@ -13,7 +13,7 @@ import {
   queueNameSchema,
   type RequestFilter,
   requestFilterSchema,
-} from '../../schemas';
+} from '../../api-contract';
 import { invalidClientKey, invalidInput } from '../errors';
 
 const DECIMAL = /^\d+(\.\d+)?$/;

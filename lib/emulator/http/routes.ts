@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queueNameSchema } from '../../schemas';
+import { queueNameSchema } from '../../api-contract';
 import { invalidInput } from '../errors';
 import { LOCAL_USER } from '../queue-shape';
 import type { EmulatorStore } from '../store';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { QueueWorkspace } from '@/components/queue-head/queue-workspace';
-import { queueIdInput } from '@/lib/schemas';
+import { queueIdInput } from '@/lib/action-inputs';
 
 export const metadata: Metadata = { title: 'Queue' };
 

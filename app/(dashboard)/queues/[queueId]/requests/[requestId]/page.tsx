@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { RequestDetailView } from '@/components/requests/request-detail';
-import { queueIdInput, requestIdInput } from '@/lib/schemas';
+import { queueIdInput, requestIdInput } from '@/lib/action-inputs';
 
 export const metadata: Metadata = { title: 'Request' };
 

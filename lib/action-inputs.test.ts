@@ -13,7 +13,7 @@ import {
   requestIdInput,
   snapshotInput,
   updateRequestInput,
-} from './schemas';
+} from './action-inputs';
 
 const QUEUE = 'WkzbQMuFYuamGv3YF';
 const REQUEST = 'Zx3dKp9QmW2aB7c';
