@@ -1,7 +1,7 @@
 import 'server-only';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { loadEmulatorConfig } from './emulator/config';
+import { dataDir } from './data-dir';
 
 export type DashboardDb = Database.Database;
 
@@ -35,6 +35,6 @@ const holder = globalThis as typeof globalThis & { __headlockDashboardDb?: Dashb
 
 /** The dashboard's own database, `$HEADLOCK_DATA_DIR/headlock.sqlite` (not the emulator's). */
 export function dashboardDb(): DashboardDb {
-  holder.__headlockDashboardDb ??= openDashboardDb(join(loadEmulatorConfig().dataDir, 'headlock.sqlite'));
+  holder.__headlockDashboardDb ??= openDashboardDb(join(dataDir(), 'headlock.sqlite'));
   return holder.__headlockDashboardDb;
 }

@@ -1,6 +1,5 @@
 import 'server-only';
-import { join } from 'node:path';
-import { loadEmulatorConfig, readOrCreateSecret } from './emulator/config';
+import { emulatorToken, sessionSecretFrom } from './data-dir';
 
 const LOOPBACK_ORIGIN = /^http:\/\/(127(\.\d{1,3}){3}|localhost|\[::1\])(:\d{1,5})?$/;
 
@@ -23,7 +22,7 @@ export function emulatorTarget(): { baseUrl: string; token: string } {
   if (!emulator) {
     const origin = process.env.HEADLOCK_EMULATOR_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
     if (!LOOPBACK_ORIGIN.test(origin)) throw new Error('HEADLOCK_EMULATOR_ORIGIN must be a loopback http:// origin');
-    emulator = { baseUrl: `${origin}/emulator`, token: loadEmulatorConfig().token };
+    emulator = { baseUrl: `${origin}/emulator`, token: emulatorToken().token };
   }
   return emulator;
 }
@@ -31,8 +30,7 @@ export function emulatorTarget(): { baseUrl: string; token: string } {
 /** SESSION_SECRET, or one generated once into the data directory for local use. */
 export function sessionSecret(): string {
   if (!secret) {
-    const value =
-      process.env.SESSION_SECRET ?? readOrCreateSecret(join(loadEmulatorConfig().dataDir, 'session-secret'));
+    const value = sessionSecretFrom();
     if (value.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
     secret = value;
   }

@@ -23,6 +23,15 @@ export interface ActionError {
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
+/** What a server action takes from its caller, read off its signature (so from its zod schema). */
+export type ActionInput<A extends (input: never) => Promise<unknown>> = Parameters<A>[0];
+
+/** An action's input without the queue it is scoped to: the parameters a query key adds to the queue's key. */
+export type QueueScopedParams<A extends (input: { queueId: string }) => Promise<unknown>> = Omit<
+  ActionInput<A>,
+  'queueId'
+>;
+
 export type TargetName = 'local' | 'apify';
 
 export interface SessionInfo {
@@ -129,6 +138,21 @@ export interface HeadPositions {
   waiting: number;
   /** `waiting` is the whole head (it held fewer than 1000). */
   complete: boolean;
+  serverNow: string;
+}
+
+export interface UnlockResult {
+  requestId: string;
+  serverNow: string;
+}
+
+export interface UnlockAllResult {
+  unlockedCount: number;
+  serverNow: string;
+}
+
+export interface RequestRead {
+  request: RequestDetail;
   serverNow: string;
 }
 

@@ -3,25 +3,24 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { getQueueAction } from '@/lib/actions/queues';
+import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
+import { useResolveQueue } from '@/lib/queries/mutations';
+
+/** Why a ref did not open: the field's own message where the input was refused. */
+const refusal = (error: Error) =>
+  (error instanceof ActionFailure && error.fieldErrors?.queueId?.join(' ')) || errorMessage(error);
 
 /** Opens any queue by ID, `~name` or `username~name` (resolved on the server to its ID). */
 export function OpenQueueForm() {
   const router = useRouter();
   const [ref, setRef] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const resolve = useResolveQueue();
   return (
     <form
       className="flex flex-wrap items-end gap-2"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        setBusy(true);
-        setError(null);
-        const result = await getQueueAction({ queueId: ref.trim() });
-        setBusy(false);
-        if (result.ok) router.push(`/queues/${result.data.id}`);
-        else setError(result.error.fieldErrors?.queueId?.join(' ') ?? result.error.message);
+        resolve.mutate(ref.trim(), { onSuccess: (queue) => router.push(`/queues/${queue.id}`) });
       }}
     >
       <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-300">
@@ -30,16 +29,16 @@ export function OpenQueueForm() {
           value={ref}
           onChange={(event) => setRef(event.target.value)}
           placeholder="WkzbQMuFYuamGv3YF or jane~my-queue"
-          aria-invalid={error ? true : undefined}
+          aria-invalid={resolve.error ? true : undefined}
           className="h-9 w-72 rounded-md border border-zinc-300 bg-white px-2 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         />
       </label>
-      <Button type="submit" disabled={busy || ref.trim() === ''}>
-        {busy ? 'Opening…' : 'Open'}
+      <Button type="submit" disabled={resolve.isPending || ref.trim() === ''}>
+        {resolve.isPending ? 'Opening…' : 'Open'}
       </Button>
-      {error && (
+      {resolve.error && (
         <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
-          {error}
+          {refusal(resolve.error)}
         </p>
       )}
     </form>

@@ -27,7 +27,7 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
   const page = useQuery({
-    ...requestsQuery(queueId, { filter, cursor, limit: PAGE_SIZE }),
+    ...requestsQuery(queueId, { filter, cursor: cursor ?? undefined, limit: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 

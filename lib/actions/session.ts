@@ -1,5 +1,6 @@
 'use server';
 
+import type { z } from 'zod';
 import {
   acknowledgeQueueInput,
   actAsInput,
@@ -27,7 +28,7 @@ export async function connectEmulatorAction(): Promise<ActionResult<SessionInfo>
 }
 
 /** Verifies a pasted Apify token with GET /v2/users/me; Apify sessions start read-only. */
-export async function connectApifyAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+export async function connectApifyAction(input: z.input<typeof connectApifyInput>): Promise<ActionResult<SessionInfo>> {
   const parsed = connectApifyInput.safeParse(input);
   if (!parsed.success) return fail(invalidInputError(parsed.error));
   const target = { name: 'apify' as const, baseUrl: apifyBaseUrl(), token: parsed.data.token };
@@ -57,7 +58,7 @@ async function updateSession(change: (session: Awaited<ReturnType<typeof getSess
   return { ok: true as const, data: sessionInfo(session) as SessionInfo };
 }
 
-export async function setClientKeyAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+export async function setClientKeyAction(input: z.input<typeof setClientKeyInput>): Promise<ActionResult<SessionInfo>> {
   const parsed = setClientKeyInput.safeParse(input);
   if (!parsed.success) return fail(invalidInputError(parsed.error));
   return updateSession((session) => {
@@ -68,7 +69,7 @@ export async function setClientKeyAction(input: unknown): Promise<ActionResult<S
 }
 
 /** Acts as another client on this one queue: its locks show as this page's, and can be released. */
-export async function actAsClientAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+export async function actAsClientAction(input: z.input<typeof actAsInput>): Promise<ActionResult<SessionInfo>> {
   const parsed = actAsInput.safeParse(input);
   if (!parsed.success) return fail(invalidInputError(parsed.error));
   return updateSession((session) => {
@@ -82,7 +83,9 @@ export async function stopActingAction(): Promise<ActionResult<SessionInfo>> {
   });
 }
 
-export async function setWritesArmedAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+export async function setWritesArmedAction(
+  input: z.input<typeof setWritesArmedInput>,
+): Promise<ActionResult<SessionInfo>> {
   const parsed = setWritesArmedInput.safeParse(input);
   if (!parsed.success) return fail(invalidInputError(parsed.error));
   return updateSession((session) => {
@@ -91,7 +94,9 @@ export async function setWritesArmedAction(input: unknown): Promise<ActionResult
 }
 
 /** The user accepted that reading this queue's head registers the session's clientKey. */
-export async function acknowledgeQueueAction(input: unknown): Promise<ActionResult<SessionInfo>> {
+export async function acknowledgeQueueAction(
+  input: z.input<typeof acknowledgeQueueInput>,
+): Promise<ActionResult<SessionInfo>> {
   const parsed = acknowledgeQueueInput.safeParse(input);
   if (!parsed.success) return fail(invalidInputError(parsed.error));
   return updateSession((session) => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { deleteLockInput, lockHeadInput, prolongLockInput, queueInput } from '../action-inputs';
-import type { LockResult, ProlongResult } from '../types';
+import type { LockResult, ProlongResult, UnlockAllResult, UnlockResult } from '../types';
 import { toLockedItem } from './dto';
 import { clientKeyFor, type GatewayContext, gatewayCall, keyedQueue } from './gateway';
 
@@ -34,7 +34,7 @@ export function prolongLock(ctx: GatewayContext, input: unknown) {
 }
 
 export function deleteLock(ctx: GatewayContext, input: unknown) {
-  return gatewayCall(ctx, deleteLockInput, input, { write: true }, async (args) => {
+  return gatewayCall(ctx, deleteLockInput, input, { write: true }, async (args): Promise<UnlockResult> => {
     await keyedQueue(ctx, args.queueId).deleteRequestLock(args.requestId, { forefront: args.forefront });
     return { requestId: args.requestId, serverNow: new Date().toISOString() };
   });
@@ -42,7 +42,7 @@ export function deleteLock(ctx: GatewayContext, input: unknown) {
 
 /** Releases every lock this session's clientKey holds on the queue. */
 export function unlockAll(ctx: GatewayContext, input: unknown) {
-  return gatewayCall(ctx, queueInput, input, { write: true }, async ({ queueId }) => {
+  return gatewayCall(ctx, queueInput, input, { write: true }, async ({ queueId }): Promise<UnlockAllResult> => {
     const result = await keyedQueue(ctx, queueId).unlockRequests();
     return { unlockedCount: result.unlockedCount, serverNow: new Date().toISOString() };
   });

@@ -6,7 +6,7 @@ import {
   requestInput,
   updateRequestInput,
 } from '../action-inputs';
-import type { AddRequestsResult, DeleteRequestsResult, RequestPage, WriteResult } from '../types';
+import type { AddRequestsResult, DeleteRequestsResult, RequestPage, RequestRead, WriteResult } from '../types';
 import { toRequestDetail } from './dto';
 import {
   type GatewayContext,
@@ -21,7 +21,7 @@ import {
 const BATCH = 25;
 
 export function getRequest(ctx: GatewayContext, input: unknown) {
-  return gatewayCall(ctx, requestInput, input, { write: false }, async (args) => {
+  return gatewayCall(ctx, requestInput, input, { write: false }, async (args): Promise<RequestRead> => {
     const request = await plainQueue(ctx, args.queueId).getRequest(args.requestId);
     if (!request) throw requestMissing();
     return { request: toRequestDetail(request), serverNow: new Date().toISOString() };

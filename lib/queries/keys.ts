@@ -1,15 +1,20 @@
+import type { getQueueSnapshotAction, listQueuesAction, locateInHeadAction } from '../actions/queues';
+import type { listRequestsAction } from '../actions/requests';
+import type { ActionInput, QueueScopedParams } from '../types';
+
 // Every query key, hierarchical, so a mutation invalidates by prefix (e.g. everything of one queue).
+// Parameters are typed from the actions they are sent to: a renamed field breaks the build.
 export const queryKeys = {
   all: ['headlock'] as const,
   session: () => [...queryKeys.all, 'session'] as const,
   queues: () => [...queryKeys.all, 'queues'] as const,
-  queueList: (params: { offset: number; limit: number; desc: boolean; unnamed: boolean }) =>
-    [...queryKeys.queues(), 'list', params] as const,
+  queueList: (params: ActionInput<typeof listQueuesAction>) => [...queryKeys.queues(), 'list', params] as const,
   queue: (queueId: string) => [...queryKeys.queues(), 'one', queueId] as const,
-  snapshot: (queueId: string, params: { limit: number }) => [...queryKeys.queue(queueId), 'snapshot', params] as const,
-  headPositions: (queueId: string, requestIds: readonly string[]) =>
+  snapshot: (queueId: string, params: QueueScopedParams<typeof getQueueSnapshotAction>) =>
+    [...queryKeys.queue(queueId), 'snapshot', params] as const,
+  headPositions: (queueId: string, requestIds: Readonly<ActionInput<typeof locateInHeadAction>['requestIds']>) =>
     [...queryKeys.queue(queueId), 'head-positions', requestIds] as const,
-  requests: (queueId: string, params: { filter: string; cursor: string | null; limit: number }) =>
+  requests: (queueId: string, params: QueueScopedParams<typeof listRequestsAction>) =>
     [...queryKeys.queue(queueId), 'requests', params] as const,
   request: (queueId: string, requestId: string) => [...queryKeys.queue(queueId), 'request', requestId] as const,
 };

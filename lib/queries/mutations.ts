@@ -16,9 +16,16 @@ import {
 import type { ActionResult } from '../types';
 import { unwrap } from './action-error';
 import { queryKeys } from './keys';
+import { queueQuery } from './options';
 
-/** A mutation over a server action; on success it invalidates the given key prefixes. */
-function useActionMutation<I, T>(action: (input: I) => Promise<ActionResult<T>>, invalidate: (input: I) => QueryKey[]) {
+/**
+ * A mutation over a server action, typed by the action itself (its input is its zod schema's input);
+ * on success it invalidates the given key prefixes.
+ */
+function useActionMutation<I, T>(
+  action: (input: I) => Promise<ActionResult<T>>,
+  invalidate: (input: NoInfer<I>) => QueryKey[],
+) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: I) => unwrap(action(input)),
@@ -27,54 +34,29 @@ function useActionMutation<I, T>(action: (input: I) => Promise<ActionResult<T>>,
   });
 }
 
-type QueueScoped = { queueId: string };
-const queueKeys = ({ queueId }: QueueScoped) => [queryKeys.queue(queueId), queryKeys.queues()];
+const queueKeys = ({ queueId }: { queueId: string }) => [queryKeys.queue(queueId), queryKeys.queues()];
 
-export const useLockHead = () =>
-  useActionMutation((input: QueueScoped & { lockSecs: number; limit: number }) => lockHeadAction(input), queueKeys);
-export const useProlongLock = () =>
-  useActionMutation(
-    (input: QueueScoped & { requestId: string; lockSecs: number; forefront: boolean }) => prolongLockAction(input),
-    queueKeys,
-  );
-export const useDeleteLock = () =>
-  useActionMutation(
-    (input: QueueScoped & { requestId: string; forefront: boolean }) => deleteLockAction(input),
-    queueKeys,
-  );
-export const useUnlockAll = () => useActionMutation((input: QueueScoped) => unlockAllAction(input), queueKeys);
-export const useUpdateRequest = () =>
-  useActionMutation(
-    (input: QueueScoped & { requestId: string; change: 'mark-handled' | 'reclaim'; forefront?: boolean }) =>
-      updateRequestAction(input),
-    queueKeys,
-  );
-export const useAddRequests = () =>
-  useActionMutation(
-    (input: QueueScoped & { urls: string[]; forefront: boolean }) => addRequestsAction(input),
-    queueKeys,
-  );
-export const useDeleteRequests = () =>
-  useActionMutation((input: QueueScoped & { requestIds: string[] }) => deleteRequestsAction(input), queueKeys);
+export const useLockHead = () => useActionMutation(lockHeadAction, queueKeys);
+export const useProlongLock = () => useActionMutation(prolongLockAction, queueKeys);
+export const useDeleteLock = () => useActionMutation(deleteLockAction, queueKeys);
+export const useUnlockAll = () => useActionMutation(unlockAllAction, queueKeys);
+export const useUpdateRequest = () => useActionMutation(updateRequestAction, queueKeys);
+export const useAddRequests = () => useActionMutation(addRequestsAction, queueKeys);
+export const useDeleteRequests = () => useActionMutation(deleteRequestsAction, queueKeys);
 
 const everything = () => [queryKeys.all];
-export const useSetClientKey = () =>
-  useActionMutation((input: { clientKey: string }) => setClientKeyAction(input), everything);
-export const useSetWritesArmed = () =>
-  useActionMutation((input: { armed: boolean }) => setWritesArmedAction(input), everything);
-export const useActAsClient = () =>
-  useActionMutation((input: QueueScoped & { clientKey: string }) => actAsClientAction(input), everything);
-export const useStopActing = () => useActionMutation(() => stopActingAction(), everything);
+export const useSetClientKey = () => useActionMutation(setClientKeyAction, everything);
+export const useSetWritesArmed = () => useActionMutation(setWritesArmedAction, everything);
+export const useActAsClient = () => useActionMutation(actAsClientAction, everything);
+export const useStopActing = () => useActionMutation(stopActingAction, everything);
 export const useAcknowledgeQueue = () =>
-  useActionMutation(
-    (input: QueueScoped) => acknowledgeQueueAction(input),
-    ({ queueId }) => [queryKeys.session(), queryKeys.queue(queueId)],
-  );
-export const useConnectEmulator = () => useActionMutation(() => connectEmulatorAction(), everything);
-export const useConnectApify = () =>
-  useActionMutation((input: { token: string }) => connectApifyAction(input), everything);
-export const useDisconnect = () =>
-  useActionMutation(
-    () => disconnectAction(),
-    () => [],
-  );
+  useActionMutation(acknowledgeQueueAction, ({ queueId }) => [queryKeys.session(), queryKeys.queue(queueId)]);
+export const useConnectEmulator = () => useActionMutation(connectEmulatorAction, everything);
+export const useConnectApify = () => useActionMutation(connectApifyAction, everything);
+export const useDisconnect = () => useActionMutation(disconnectAction, () => []);
+
+/** Resolves what the user typed (an ID, `~name` or `username~name`) to the queue, as that ref's query. */
+export function useResolveQueue() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: (queueRef: string) => client.fetchQuery(queueQuery(queueRef)) });
+}

@@ -2,17 +2,20 @@ import { type Query, queryOptions } from '@tanstack/react-query';
 import { getQueueAction, getQueueSnapshotAction, listQueuesAction, locateInHeadAction } from '../actions/queues';
 import { getRequestAction, listRequestsAction } from '../actions/requests';
 import { getSessionAction } from '../actions/session';
+import type { ActionInput, QueueScopedParams } from '../types';
 import { ActionFailure, unwrap } from './action-error';
 import { queryKeys } from './keys';
 
-// One queryOptions per read, used by hooks and prefetching alike.
+// One queryOptions per read: its key, its action and its retry rule in one place, for every component
+// that shows that read. (Nothing is prefetched on the server: pages read the session and their params
+// there, and load the data in the browser, where React Query polls it.)
 
 const noRetryOnExpected = (failureCount: number, error: Error) => !(error instanceof ActionFailure) && failureCount < 1;
 
 export const sessionQuery = () =>
   queryOptions({ queryKey: queryKeys.session(), queryFn: () => unwrap(getSessionAction()), staleTime: 60_000 });
 
-export const queueListQuery = (params: { offset: number; limit: number; desc: boolean; unnamed: boolean }) =>
+export const queueListQuery = (params: ActionInput<typeof listQueuesAction>) =>
   queryOptions({
     queryKey: queryKeys.queueList(params),
     queryFn: () => unwrap(listQueuesAction(params)),
@@ -33,7 +36,7 @@ const sameQueue = (queueId: string) => {
     prefix.every((part, i) => previousQuery?.queryKey[i] === part) ? previous : undefined;
 };
 
-export const snapshotQuery = (queueId: string, params: { limit: number }) =>
+export const snapshotQuery = (queueId: string, params: QueueScopedParams<typeof getQueueSnapshotAction>) =>
   queryOptions({
     queryKey: queryKeys.snapshot(queueId, params),
     queryFn: () => unwrap(getQueueSnapshotAction({ queueId, ...params })),
@@ -50,16 +53,10 @@ export const headPositionsQuery = (queueId: string, requestIds: readonly string[
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-export const requestsQuery = (
-  queueId: string,
-  params: { filter: 'all' | 'pending' | 'locked'; cursor: string | null; limit: number },
-) =>
+export const requestsQuery = (queueId: string, params: QueueScopedParams<typeof listRequestsAction>) =>
   queryOptions({
     queryKey: queryKeys.requests(queueId, params),
-    queryFn: () =>
-      unwrap(
-        listRequestsAction({ queueId, filter: params.filter, limit: params.limit, cursor: params.cursor ?? undefined }),
-      ),
+    queryFn: () => unwrap(listRequestsAction({ queueId, ...params })),
     retry: noRetryOnExpected,
   });
 
