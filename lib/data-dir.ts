@@ -6,12 +6,8 @@ import { join, resolve } from 'node:path';
 // one place both the emulator and the dashboard read them from (neither reaches into the other).
 // Framework-free and relative-import-free, so the emulator can use it.
 
-/** The environment variables read here (a plain object in tests). */
-export interface DataDirEnv {
-  HEADLOCK_DATA_DIR?: string;
-  EMULATOR_TOKEN?: string;
-  SESSION_SECRET?: string;
-}
+/** The environment: `process.env`, or a plain object in tests. */
+type DataDirEnv = Record<string, string | undefined>;
 
 /** `$HEADLOCK_DATA_DIR` (default `.data`), created readable only by its owner on first use. */
 export function dataDir(env: DataDirEnv = process.env): string {
