@@ -8,7 +8,7 @@ import { prepareEmulator } from './emulator/cli/prepare';
 const SOURCES = ['app', 'components', 'lib', 'proxy.ts', 'package.json', 'next.config.mjs', 'tsconfig.json'];
 
 /** Test files are not part of the app: editing one must not trigger a rebuild under a running test. */
-const isTest = (path: string) => /\.test\.tsx?$/.test(path);
+const isTest = (path: string) => /\.test(-support)?\.tsx?$/.test(path);
 
 function newestMtime(path: string): number {
   if (!existsSync(path) || isTest(path)) return 0;

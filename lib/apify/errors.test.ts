@@ -3,7 +3,7 @@ import { ApifyApiError, ApifyClient } from 'apify-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { DeadlineError, invalidInputError, toActionError } from './errors';
-import { apiError, type FakeApify, type Reply, startFakeApify } from './fake-apify';
+import { apiError, type FakeApify, type Reply, startFakeApify } from './fake-apify.test-support';
 
 const TOKEN = 'fake-upstream-token-for-unit-tests-123';
 let fake: FakeApify;

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionResult } from '../types';
 import { verifyAccount } from './account';
-import { apiData, apiError, type FakeApify, type Reply, startFakeApify } from './fake-apify';
+import { apiData, apiError, type FakeApify, type Reply, startFakeApify } from './fake-apify.test-support';
 import type { GatewayContext } from './gateway';
 import { deleteLock, lockHead, prolongLock, unlockAll } from './locks';
 import { getQueue, getQueueSnapshot, listQueues } from './queues';
