@@ -73,7 +73,9 @@ export async function startSession(target: TargetName, username: string, apifyTo
   session.acknowledgedQueues = [];
   session.actingAs = undefined;
   await session.save();
-  return sessionInfo(session) as SessionInfo;
+  const info = sessionInfo(session);
+  if (!info) throw new Error('a started session lacks its target, username or clientKey');
+  return info;
 }
 
 /** What the browser may know of its session: no token. */

@@ -14,7 +14,7 @@ const TICK_MS = 250;
 
 /** Takes the server's clock from any action result that carries `serverNow`. */
 export function syncServerClockFrom(data: unknown) {
-  const serverNow = (data as { serverNow?: unknown } | null)?.serverNow;
+  const serverNow = typeof data === 'object' && data !== null && 'serverNow' in data ? data.serverNow : undefined;
   if (typeof serverNow !== 'string') return;
   const server = Date.parse(serverNow);
   if (Number.isNaN(server)) return;

@@ -55,7 +55,8 @@ async function updateSession(change: (session: Awaited<ReturnType<typeof getSess
   if (!sessionInfo(session)) return signedOut;
   change(session);
   await session.save();
-  return { ok: true as const, data: sessionInfo(session) as SessionInfo };
+  const info = sessionInfo(session);
+  return info ? { ok: true as const, data: info } : signedOut;
 }
 
 export async function setClientKeyAction(input: z.input<typeof setClientKeyInput>): Promise<ActionResult<SessionInfo>> {
