@@ -50,20 +50,32 @@ export async function disconnectAction(): Promise<ActionResult<null>> {
   return { ok: true, data: null };
 }
 
-async function updateSession(change: (session: Awaited<ReturnType<typeof getSession>>) => void) {
+type Session = Awaited<ReturnType<typeof getSession>>;
+
+/** Changes the signed-in session and saves it. */
+async function changeSession(change: (session: Session) => void): Promise<ActionResult<SessionInfo>> {
   const session = await getSession();
   if (!sessionInfo(session)) return signedOut;
   change(session);
   await session.save();
   const info = sessionInfo(session);
-  return info ? { ok: true as const, data: info } : signedOut;
+  return info ? { ok: true, data: info } : signedOut;
+}
+
+/** Validates the input, then changes the signed-in session with it. */
+async function changeSessionWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  change: (session: Session, args: z.output<S>) => void,
+): Promise<ActionResult<SessionInfo>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return fail(invalidInputError(parsed.error));
+  return changeSession((session) => change(session, parsed.data));
 }
 
 export async function setClientKeyAction(input: z.input<typeof setClientKeyInput>): Promise<ActionResult<SessionInfo>> {
-  const parsed = setClientKeyInput.safeParse(input);
-  if (!parsed.success) return fail(invalidInputError(parsed.error));
-  return updateSession((session) => {
-    session.clientKey = parsed.data.clientKey;
+  return changeSessionWith(setClientKeyInput, input, (session, { clientKey }) => {
+    session.clientKey = clientKey;
     session.acknowledgedQueues = [];
     session.actingAs = undefined;
   });
@@ -71,15 +83,13 @@ export async function setClientKeyAction(input: z.input<typeof setClientKeyInput
 
 /** Acts as another client on this one queue: its locks show as this page's, and can be released. */
 export async function actAsClientAction(input: z.input<typeof actAsInput>): Promise<ActionResult<SessionInfo>> {
-  const parsed = actAsInput.safeParse(input);
-  if (!parsed.success) return fail(invalidInputError(parsed.error));
-  return updateSession((session) => {
-    session.actingAs = parsed.data.clientKey === session.clientKey ? undefined : parsed.data;
+  return changeSessionWith(actAsInput, input, (session, actingAs) => {
+    session.actingAs = actingAs.clientKey === session.clientKey ? undefined : actingAs;
   });
 }
 
 export async function stopActingAction(): Promise<ActionResult<SessionInfo>> {
-  return updateSession((session) => {
+  return changeSession((session) => {
     session.actingAs = undefined;
   });
 }
@@ -87,10 +97,8 @@ export async function stopActingAction(): Promise<ActionResult<SessionInfo>> {
 export async function setWritesArmedAction(
   input: z.input<typeof setWritesArmedInput>,
 ): Promise<ActionResult<SessionInfo>> {
-  const parsed = setWritesArmedInput.safeParse(input);
-  if (!parsed.success) return fail(invalidInputError(parsed.error));
-  return updateSession((session) => {
-    session.writesArmed = parsed.data.armed;
+  return changeSessionWith(setWritesArmedInput, input, (session, { armed }) => {
+    session.writesArmed = armed;
   });
 }
 
@@ -98,11 +106,9 @@ export async function setWritesArmedAction(
 export async function acknowledgeQueueAction(
   input: z.input<typeof acknowledgeQueueInput>,
 ): Promise<ActionResult<SessionInfo>> {
-  const parsed = acknowledgeQueueInput.safeParse(input);
-  if (!parsed.success) return fail(invalidInputError(parsed.error));
-  return updateSession((session) => {
+  return changeSessionWith(acknowledgeQueueInput, input, (session, { queueId }) => {
     const known = new Set(session.acknowledgedQueues ?? []);
-    known.add(parsed.data.queueId);
+    known.add(queueId);
     session.acknowledgedQueues = [...known].slice(-50);
   });
 }
