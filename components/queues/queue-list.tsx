@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { readInt, useSearchState } from '@/components/layout/use-search-state';
+import { z } from 'zod';
+import { useSearchState } from '@/components/layout/use-search-state';
 import { useServerNow } from '@/components/locks/server-clock';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -11,24 +12,27 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { formatCount, relativeTime } from '@/lib/format';
 import { errorMessage } from '@/lib/queries/action-error';
 import { queueListQuery } from '@/lib/queries/options';
+import { flagParam, intParam, textParam } from '@/lib/search-params';
 import type { QueueSummary } from '@/lib/types';
 
 const PAGE_SIZE = 20;
-const SORTS = {
-  created: { label: 'Created', by: (q: QueueSummary) => q.createdAt },
-  modified: { label: 'Modified', by: (q: QueueSummary) => q.modifiedAt },
-  name: { label: 'Name', by: (q: QueueSummary) => (q.name ?? '').toLowerCase() },
-  pending: { label: 'Pending', by: (q: QueueSummary) => q.pendingRequestCount },
-} as const;
-type SortKey = keyof typeof SORTS;
+const sortParam = z.enum(['created', 'modified', 'name', 'pending']).catch('created');
+const SORTS: Record<z.output<typeof sortParam>, { label: string; by: (q: QueueSummary) => string | number }> = {
+  created: { label: 'Created', by: (q) => q.createdAt },
+  modified: { label: 'Modified', by: (q) => q.modifiedAt },
+  name: { label: 'Name', by: (q) => (q.name ?? '').toLowerCase() },
+  pending: { label: 'Pending', by: (q) => q.pendingRequestCount },
+};
+const listParams = z.object({
+  q: textParam(),
+  sort: sortParam,
+  desc: flagParam(),
+  unnamed: flagParam(),
+  page: intParam(1, 1, 10_000),
+});
 
 export function QueueList() {
-  const { get, set } = useSearchState();
-  const unnamed = get('unnamed') === '1';
-  const search = get('q');
-  const sort = (get('sort', 'created') in SORTS ? get('sort', 'created') : 'created') as SortKey;
-  const desc = get('desc') === '1';
-  const page = readInt(get('page', '1'), 1, 1, 10_000);
+  const [{ q: search, sort, desc, unnamed, page }, set] = useSearchState(listParams);
   const now = useServerNow();
   // The API sorts by creation only: fetch up to 1000 and search, sort and page here.
   const list = useQuery(queueListQuery({ offset: 0, limit: 1000, desc: false, unnamed }));
@@ -61,7 +65,7 @@ export function QueueList() {
           Sort by
           <select
             value={sort}
-            onChange={(event) => set({ sort: event.target.value, page: null })}
+            onChange={(event) => set({ sort: sortParam.parse(event.target.value), page: null })}
             className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
           >
             {Object.entries(SORTS).map(([key, { label }]) => (
@@ -72,14 +76,14 @@ export function QueueList() {
           </select>
         </label>
         <label className="flex h-9 items-center gap-2 text-sm">
-          <input type="checkbox" checked={desc} onChange={(event) => set({ desc: event.target.checked ? 1 : null })} />
+          <input type="checkbox" checked={desc} onChange={(event) => set({ desc: event.target.checked })} />
           Descending
         </label>
         <label className="flex h-9 items-center gap-2 text-sm">
           <input
             type="checkbox"
             checked={unnamed}
-            onChange={(event) => set({ unnamed: event.target.checked ? 1 : null, page: null })}
+            onChange={(event) => set({ unnamed: event.target.checked, page: null })}
           />
           Include unnamed
         </label>

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { z } from 'zod';
 import { useSearchState } from '@/components/layout/use-search-state';
 import { CountdownBar } from '@/components/locks/countdown-bar';
 import { lockTotalMs } from '@/components/locks/lock-durations';
@@ -16,14 +17,13 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { requestsQuery } from '@/lib/queries/options';
 
-const FILTERS = ['all', 'pending', 'locked'] as const;
-type Filter = (typeof FILTERS)[number];
+const filterParam = z.enum(['all', 'pending', 'locked']).catch('all');
+const tableParams = z.object({ filter: filterParam });
 const PAGE_SIZE = 50;
 
 /** Every request of the queue, filtered, with cursor pages (the API pages forward only). */
 export function RequestTable({ queueId, clientKey }: { queueId: string; clientKey: string }) {
-  const { get, set } = useSearchState();
-  const filter = (FILTERS.includes(get('filter') as Filter) ? get('filter') : 'all') as Filter;
+  const [{ filter }, set] = useSearchState(tableParams);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
   const page = useQuery({
@@ -46,7 +46,7 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
             value={filter}
             onChange={(event) => {
               setCursors([null]);
-              set({ filter: event.target.value === 'all' ? null : event.target.value });
+              set({ filter: filterParam.parse(event.target.value) });
             }}
             className="h-8 rounded-md border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"
           >
