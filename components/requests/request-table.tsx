@@ -12,6 +12,7 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
+import { Panel } from '@/components/ui/panel';
 import { SafeUrl } from '@/components/ui/safe-link';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
@@ -32,14 +33,11 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
   });
 
   return (
-    <section
-      aria-labelledby="requests-title"
-      className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="requests-title" className="mr-auto text-lg font-semibold">
-          All requests
-        </h2>
+    <Panel
+      title="All requests"
+      actionsAtEnd
+      className="flex flex-col gap-3"
+      actions={
         <label className="flex items-center gap-1 text-sm">
           <span className="text-zinc-600 dark:text-zinc-300">Show</span>
           <select
@@ -55,7 +53,8 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
             <option value="locked">locked</option>
           </select>
         </label>
-      </div>
+      }
+    >
       {page.isPending && <TableSkeleton label="Loading requests" />}
       {page.error instanceof ActionFailure && page.error.code === 'needs-acknowledgement' ? (
         <AcknowledgeNotice queueId={queueId} clientKey={clientKey} action="List the requests anyway" />
@@ -122,6 +121,6 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
           Next
         </Button>
       </nav>
-    </section>
+    </Panel>
   );
 }
