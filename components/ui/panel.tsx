@@ -3,11 +3,18 @@ import { type ReactNode, useId } from 'react';
 /** The card look: for a panel, and for a card that its page labels from outside. */
 export const cardClass = 'rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900';
 
-const HEADINGS = {
+interface HeadingLook {
+  Tag: 'h1' | 'h2';
+  className: string;
+  /** The space between the title and the actions beside it. */
+  rowGap: string;
+}
+
+const HEADINGS: Record<'page' | 'section' | 'minor', HeadingLook> = {
   page: { Tag: 'h1', className: 'text-2xl font-semibold break-all', rowGap: 'gap-2' },
   section: { Tag: 'h2', className: 'text-lg font-semibold', rowGap: 'gap-3' },
   minor: { Tag: 'h2', className: 'font-semibold', rowGap: 'gap-3' },
-} as const;
+};
 
 interface PanelProps {
   title: ReactNode;
