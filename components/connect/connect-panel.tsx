@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Panel } from '@/components/ui/panel';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { useConnectApify, useConnectEmulator } from '@/lib/queries/mutations';
 
@@ -21,17 +22,16 @@ export function ConnectPanel({ apifyHost }: { apifyHost: string }) {
 
   return (
     <div className="grid gap-6 md:grid-cols-2">
-      <section
-        aria-labelledby="emulator-title"
-        className="rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+      <Panel
+        title="Embedded emulator"
+        roomy
+        description={
+          <>
+            The Apify request-queue API emulated on this machine, with demo queues. No account, no token: try
+            everything, including locks, safely.
+          </>
+        }
       >
-        <h2 id="emulator-title" className="text-lg font-semibold">
-          Embedded emulator
-        </h2>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-300">
-          The Apify request-queue API emulated on this machine, with demo queues. No account, no token: try everything,
-          including locks, safely.
-        </p>
         <Button
           variant="primary"
           className="mt-4"
@@ -45,19 +45,18 @@ export function ConnectPanel({ apifyHost }: { apifyHost: string }) {
             <ErrorAlert title="Could not connect to the emulator">{errorMessage(emulator.error)}</ErrorAlert>
           </div>
         )}
-      </section>
+      </Panel>
 
-      <section
-        aria-labelledby="apify-title"
-        className="rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+      <Panel
+        title="Apify"
+        roomy
+        description={
+          <>
+            Your queues on {apifyHost}. The token is checked with Apify, then kept only in an encrypted, HTTP-only
+            cookie; the browser never sees it again. You start read-only.
+          </>
+        }
       >
-        <h2 id="apify-title" className="text-lg font-semibold">
-          Apify
-        </h2>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-300">
-          Your queues on {apifyHost}. The token is checked with Apify, then kept only in an encrypted, HTTP-only cookie;
-          the browser never sees it again. You start read-only.
-        </p>
         <form
           className="mt-4 flex flex-col gap-3"
           onSubmit={(event) => {
@@ -85,7 +84,7 @@ export function ConnectPanel({ apifyHost }: { apifyHost: string }) {
             <ErrorAlert title="Could not connect to Apify">{errorMessage(apify.error)}</ErrorAlert>
           </div>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

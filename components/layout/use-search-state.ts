@@ -1,31 +1,27 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { z } from 'zod';
+import { readSearch, type SearchChanges, type SearchSchema, writeSearch } from '@/lib/search-params';
 
-/** Shareable UI state lives in the URL: read a param with a default, write several at once. */
-export function useSearchState() {
+/**
+ * Shareable UI state lives in the URL: the params `schema` describes, read with their defaults, and
+ * a writer that changes several at once. Give it a schema defined once per module (it is a dependency).
+ */
+export function useSearchState<Schema extends SearchSchema>(
+  schema: Schema,
+): [z.output<Schema>, (changes: SearchChanges<z.output<Schema>>) => void] {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const get = useCallback((name: string, fallback = '') => params.get(name) ?? fallback, [params]);
+  const values = useMemo(() => readSearch(schema, params), [schema, params]);
   const set = useCallback(
-    (changes: Record<string, string | number | boolean | null>) => {
-      const next = new URLSearchParams(params.toString());
-      for (const [name, value] of Object.entries(changes)) {
-        if (value === null || value === '') next.delete(name);
-        else next.set(name, String(value));
-      }
-      const query = next.toString();
+    (changes: SearchChanges<z.output<Schema>>) => {
+      const query = writeSearch(schema, params.toString(), changes);
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
-    [params, pathname, router],
+    [schema, params, pathname, router],
   );
-  return { get, set };
-}
-
-export function readInt(value: string, fallback: number, min: number, max: number): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed)) return fallback;
-  return Math.min(max, Math.max(min, parsed));
+  return [values, set];
 }

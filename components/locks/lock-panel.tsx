@@ -3,6 +3,7 @@
 import { type RefObject, useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Panel } from '@/components/ui/panel';
 import { useToast } from '@/components/ui/toast';
 import { type LockBook, type LockRow, noteEnded, noteLocked, noteProlonged } from '@/lib/locks/lock-book';
 import { errorMessage } from '@/lib/queries/action-error';
@@ -120,13 +121,7 @@ export function LockPanel(props: LockPanelProps) {
     );
 
   return (
-    <section
-      aria-labelledby="locks-title"
-      className="flex flex-col gap-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <h2 id="locks-title" className="text-lg font-semibold">
-        Lock a batch
-      </h2>
+    <Panel title="Lock a batch" className="flex flex-col gap-4">
       <LockForm
         queueId={queueId}
         clientKey={pageKey}
@@ -161,6 +156,6 @@ export function LockPanel(props: LockPanelProps) {
           </Button>
         }
       />
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { z } from 'zod';
 import { useSearchState } from '@/components/layout/use-search-state';
 import { ErrorAlert, Notice } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -8,6 +9,9 @@ import { useToast } from '@/components/ui/toast';
 import { clientKeyInput } from '@/lib/action-inputs';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useActAsClient } from '@/lib/queries/mutations';
+import { textParam } from '@/lib/search-params';
+
+const linkParams = z.object({ clientKey: textParam() });
 
 /**
  * The clientKey this page uses is part of a shared link (`?clientKey=`). A link with another key
@@ -15,8 +19,7 @@ import { useActAsClient } from '@/lib/queries/mutations';
  * (the locks of a crashed crawler, say).
  */
 export function ClientKeyFromLink({ queueId, pageKey }: { queueId: string; pageKey: string }) {
-  const { get, set } = useSearchState();
-  const linked = get('clientKey');
+  const [{ clientKey: linked }, set] = useSearchState(linkParams);
   const actAs = useActAsClient();
   const toast = useToast();
   const firstKey = useRef(pageKey);

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type RefObject, useMemo, useState } from 'react';
 import { lockTotalMs } from '@/components/locks/lock-durations';
 import { LockPanel } from '@/components/locks/lock-panel';
+import { Panel } from '@/components/ui/panel';
 import { landedMark } from '@/lib/locks/describe';
 import { emptyLockBook, type LockBook, noteLocated, reconcileLocks, requestsToLocate } from '@/lib/locks/lock-book';
 import { headPositionsQuery } from '@/lib/queries/options';
@@ -52,38 +53,20 @@ export function HeadSection({
 
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-      <section
-        aria-labelledby="head-title"
-        className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      <Panel
+        title="Head"
+        actions={
+          <>
+            <HeadLimitSelect limit={limit} onLimitChange={onLimitChange} />
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">
+              {snapshot.head.items.length} shown · queueModifiedAt{' '}
+              <time dateTime={snapshot.head.queueModifiedAt}>{snapshot.head.queueModifiedAt}</time>
+            </span>
+          </>
+        }
       >
-        <div className="flex flex-wrap items-center gap-3">
-          <h2 id="head-title" className="text-lg font-semibold">
-            Head
-          </h2>
-          <label className="flex items-center gap-1 text-sm">
-            <span className="text-zinc-600 dark:text-zinc-300">First</span>
-            <select
-              value={limit}
-              onChange={(event) => onLimitChange(Number(event.target.value))}
-              className="h-8 rounded-md border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"
-            >
-              {[...new Set([...HEAD_LIMITS, limit])]
-                .sort((a, b) => a - b)
-                .map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-            </select>
-            <span className="text-zinc-600 dark:text-zinc-300">requests</span>
-          </label>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">
-            {snapshot.head.items.length} shown · queueModifiedAt{' '}
-            <time dateTime={snapshot.head.queueModifiedAt}>{snapshot.head.queueModifiedAt}</time>
-          </span>
-        </div>
         <HeadTable queueId={queueId} items={snapshot.head.items} landed={landed} />
-      </section>
+      </Panel>
       <LockPanel
         queueId={queueId}
         pageKey={snapshot.clientKey}
@@ -95,5 +78,27 @@ export function HeadSection({
         lockButton={lockButton}
       />
     </div>
+  );
+}
+
+function HeadLimitSelect({ limit, onLimitChange }: { limit: number; onLimitChange: (limit: number) => void }) {
+  return (
+    <label className="flex items-center gap-1 text-sm">
+      <span className="text-zinc-600 dark:text-zinc-300">First</span>
+      <select
+        value={limit}
+        onChange={(event) => onLimitChange(Number(event.target.value))}
+        className="h-8 rounded-md border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {[...new Set([...HEAD_LIMITS, limit])]
+          .sort((a, b) => a - b)
+          .map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+      </select>
+      <span className="text-zinc-600 dark:text-zinc-300">requests</span>
+    </label>
   );
 }

@@ -3,6 +3,7 @@
 import { useServerNow } from '@/components/locks/server-clock';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
+import { Panel } from '@/components/ui/panel';
 import { formatCount, formatDateTime, relativeTime } from '@/lib/format';
 import type { QueueSummary } from '@/lib/types';
 import { FLAG_HELP } from './flag-explanations';
@@ -11,18 +12,17 @@ export function QueueHeader({ queue, hasLocks }: { queue: QueueSummary; hasLocks
   const now = useServerNow();
   const title = queue.name ?? 'Unnamed queue';
   return (
-    <section
-      aria-labelledby="queue-title"
-      className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    <Panel
+      title={title}
+      heading="page"
+      actions={
+        <>
+          {queue.name && <CopyButton value={queue.name} label="Copy queue name" />}
+          <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">{queue.id}</code>
+          <CopyButton value={queue.id} label="Copy queue ID" />
+        </>
+      }
     >
-      <div className="flex flex-wrap items-center gap-2">
-        <h1 id="queue-title" className="text-2xl font-semibold break-all">
-          {title}
-        </h1>
-        {queue.name && <CopyButton value={queue.name} label="Copy queue name" />}
-        <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">{queue.id}</code>
-        <CopyButton value={queue.id} label="Copy queue ID" />
-      </div>
       <dl className="mt-3 grid grid-cols-3 gap-3 sm:grid-cols-6">
         <Stat label="Total" value={formatCount(queue.totalRequestCount)} testId="count-total" />
         <Stat label="Handled" value={formatCount(queue.handledRequestCount)} testId="count-handled" />
@@ -35,7 +35,7 @@ export function QueueHeader({ queue, hasLocks }: { queue: QueueSummary; hasLocks
         <Flag name="hadMultipleClients" value={queue.hadMultipleClients} warnWhen />
         <Flag name="queueHasLockedRequests" value={hasLocks} warnWhen />
       </ul>
-    </section>
+    </Panel>
   );
 }
 

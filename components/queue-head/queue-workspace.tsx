@@ -3,7 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import { readInt, useSearchState } from '@/components/layout/use-search-state';
+import { z } from 'zod';
+import { useSearchState } from '@/components/layout/use-search-state';
 import { AddRequestsForm } from '@/components/requests/add-requests-form';
 import { RequestTable } from '@/components/requests/request-table';
 import { ErrorAlert } from '@/components/ui/alert';
@@ -12,6 +13,7 @@ import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { borrowedKeyOn } from '@/lib/acting-as';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { sessionQuery, snapshotQuery } from '@/lib/queries/options';
+import { intParam } from '@/lib/search-params';
 import { AcknowledgeNotice } from './acknowledge-notice';
 import { ActingBanner } from './acting-banner';
 import { ClientKeyFromLink } from './client-key-link';
@@ -25,13 +27,14 @@ const TABS = [
   ['requests', 'All requests'],
   ['add', 'Add requests'],
 ] as const;
-type Tab = (typeof TABS)[number][0];
+const workspaceParams = z.object({
+  tab: z.enum(TABS.map(([key]) => key)).catch('head'),
+  limit: intParam(100, 1, 1000),
+  every: intParam(2, 1, 30),
+});
 
 export function QueueWorkspace({ queueId }: { queueId: string }) {
-  const { get, set } = useSearchState();
-  const tab = (TABS.some(([key]) => key === get('tab')) ? get('tab') : 'head') as Tab;
-  const limit = readInt(get('limit', '100'), 100, 1, 1000);
-  const every = readInt(get('every', '2'), 2, 1, 30);
+  const [{ tab, limit, every }, set] = useSearchState(workspaceParams);
   const [paused, setPaused] = useState(false);
   const help = useRef<HTMLDialogElement>(null);
   const lockButton = useRef<HTMLButtonElement>(null);
@@ -102,7 +105,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
             key={key}
             type="button"
             aria-current={tab === key ? 'page' : undefined}
-            onClick={() => set({ tab: key === 'head' ? null : key })}
+            onClick={() => set({ tab: key })}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === key ? 'border-amber-500 text-zinc-900 dark:text-zinc-100' : 'border-transparent text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200'}`}
           >
             {label}
@@ -122,8 +125,8 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
       {tab === 'head' && (
         <>
           <RefreshControls
-            intervalSecs={INTERVALS.includes(every as (typeof INTERVALS)[number]) ? every : 2}
-            onIntervalChange={(secs) => set({ every: secs === 2 ? null : secs })}
+            intervalSecs={INTERVALS.some((secs) => secs === every) ? every : 2}
+            onIntervalChange={(secs) => set({ every: secs })}
             paused={paused}
             onPausedChange={setPaused}
             updatedAt={snapshot.dataUpdatedAt}
@@ -137,7 +140,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
               queueId={queueId}
               snapshot={{ ...data, head: data.head }}
               limit={limit}
-              onLimitChange={(n) => set({ limit: n === 100 ? null : n })}
+              onLimitChange={(n) => set({ limit: n })}
               target={session?.target ?? 'local'}
               writeBlock={writeBlock}
               lockButton={lockButton}

@@ -1,34 +1,37 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
-import { readInt, useSearchState } from '@/components/layout/use-search-state';
+import { z } from 'zod';
+import { useSearchState } from '@/components/layout/use-search-state';
 import { useServerNow } from '@/components/locks/server-clock';
 import { ErrorAlert } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import { formatCount, relativeTime } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import { errorMessage } from '@/lib/queries/action-error';
 import { queueListQuery } from '@/lib/queries/options';
+import { flagParam, intParam, textParam } from '@/lib/search-params';
 import type { QueueSummary } from '@/lib/types';
+import { QueueTable } from './queue-table';
 
 const PAGE_SIZE = 20;
-const SORTS = {
-  created: { label: 'Created', by: (q: QueueSummary) => q.createdAt },
-  modified: { label: 'Modified', by: (q: QueueSummary) => q.modifiedAt },
-  name: { label: 'Name', by: (q: QueueSummary) => (q.name ?? '').toLowerCase() },
-  pending: { label: 'Pending', by: (q: QueueSummary) => q.pendingRequestCount },
-} as const;
-type SortKey = keyof typeof SORTS;
+const sortParam = z.enum(['created', 'modified', 'name', 'pending']).catch('created');
+const SORTS: Record<z.output<typeof sortParam>, { label: string; by: (q: QueueSummary) => string | number }> = {
+  created: { label: 'Created', by: (q) => q.createdAt },
+  modified: { label: 'Modified', by: (q) => q.modifiedAt },
+  name: { label: 'Name', by: (q) => (q.name ?? '').toLowerCase() },
+  pending: { label: 'Pending', by: (q) => q.pendingRequestCount },
+};
+const listParams = z.object({
+  q: textParam(),
+  sort: sortParam,
+  desc: flagParam(),
+  unnamed: flagParam(),
+  page: intParam(1, 1, 10_000),
+});
 
 export function QueueList() {
-  const { get, set } = useSearchState();
-  const unnamed = get('unnamed') === '1';
-  const search = get('q');
-  const sort = (get('sort', 'created') in SORTS ? get('sort', 'created') : 'created') as SortKey;
-  const desc = get('desc') === '1';
-  const page = readInt(get('page', '1'), 1, 1, 10_000);
+  const [{ q: search, sort, desc, unnamed, page }, set] = useSearchState(listParams);
   const now = useServerNow();
   // The API sorts by creation only: fetch up to 1000 and search, sort and page here.
   const list = useQuery(queueListQuery({ offset: 0, limit: 1000, desc: false, unnamed }));
@@ -61,7 +64,7 @@ export function QueueList() {
           Sort by
           <select
             value={sort}
-            onChange={(event) => set({ sort: event.target.value, page: null })}
+            onChange={(event) => set({ sort: sortParam.parse(event.target.value), page: null })}
             className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
           >
             {Object.entries(SORTS).map(([key, { label }]) => (
@@ -72,14 +75,14 @@ export function QueueList() {
           </select>
         </label>
         <label className="flex h-9 items-center gap-2 text-sm">
-          <input type="checkbox" checked={desc} onChange={(event) => set({ desc: event.target.checked ? 1 : null })} />
+          <input type="checkbox" checked={desc} onChange={(event) => set({ desc: event.target.checked })} />
           Descending
         </label>
         <label className="flex h-9 items-center gap-2 text-sm">
           <input
             type="checkbox"
             checked={unnamed}
-            onChange={(event) => set({ unnamed: event.target.checked ? 1 : null, page: null })}
+            onChange={(event) => set({ unnamed: event.target.checked, page: null })}
           />
           Include unnamed
         </label>
@@ -89,64 +92,11 @@ export function QueueList() {
       {list.error && <ErrorAlert title="Could not list the queues">{errorMessage(list.error)}</ErrorAlert>}
       {list.data && (
         <>
-          <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Request queues</caption>
-              <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Name
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Total
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Handled
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Pending
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Multiple clients
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Modified
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((queue) => (
-                  <tr key={queue.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                    <td className="px-3 py-2">
-                      <Link
-                        href={`/queues/${queue.id}`}
-                        className="font-medium text-sky-700 hover:underline dark:text-sky-400"
-                      >
-                        {queue.name ?? <span className="italic">unnamed</span>}
-                      </Link>
-                      <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{queue.id}</div>
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(queue.totalRequestCount)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(queue.handledRequestCount)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(queue.pendingRequestCount)}</td>
-                    <td className="px-3 py-2">
-                      {queue.hadMultipleClients ? <Badge tone="warn">yes</Badge> : <Badge>no</Badge>}
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap" title={queue.modifiedAt}>
-                      {relativeTime(queue.modifiedAt, now)}
-                    </td>
-                  </tr>
-                ))}
-                {shown.length === 0 && (
-                  <tr>
-                    <td colSpan={6} className="px-3 py-6 text-center text-zinc-500 dark:text-zinc-400">
-                      {search ? `No queue matches “${search}”.` : 'No queues yet.'}
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
+          <QueueTable
+            queues={shown}
+            now={now}
+            emptyMessage={search ? `No queue matches “${search}”.` : 'No queues yet.'}
+          />
           <nav aria-label="Queue list pages" className="flex items-center gap-2 text-sm">
             <Button size="sm" disabled={page <= 1} onClick={() => set({ page: page - 1 })}>
               Previous

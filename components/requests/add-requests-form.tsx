@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Panel } from '@/components/ui/panel';
 import { useToast } from '@/components/ui/toast';
 import { addRequestsInput } from '@/lib/action-inputs';
 import { errorMessage } from '@/lib/queries/action-error';
@@ -40,13 +41,7 @@ export function AddRequestsForm({ queueId, writeBlock }: { queueId: string; writ
   };
 
   return (
-    <section
-      aria-labelledby="add-title"
-      className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <h2 id="add-title" className="text-lg font-semibold">
-        Add requests
-      </h2>
+    <Panel title="Add requests" className="flex flex-col gap-3">
       <form
         className="flex flex-col gap-3"
         onSubmit={(event) => {
@@ -102,6 +97,6 @@ export function AddRequestsForm({ queueId, writeBlock }: { queueId: string; writ
           )}
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

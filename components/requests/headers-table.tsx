@@ -2,26 +2,24 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Panel } from '@/components/ui/panel';
 
 /** Header values may hold cookies or tokens: masked until the user reveals them. */
 export function HeadersTable({ headers }: { headers: Record<string, string> }) {
   const [revealed, setRevealed] = useState(false);
   const entries = Object.entries(headers).slice(0, 200);
   return (
-    <section
-      aria-labelledby="headers-title"
-      className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <div className="flex items-center gap-3">
-        <h2 id="headers-title" className="font-semibold">
-          headers ({entries.length})
-        </h2>
-        {entries.length > 0 && (
+    <Panel
+      title={<>headers ({entries.length})</>}
+      heading="minor"
+      actions={
+        entries.length > 0 && (
           <Button size="sm" onClick={() => setRevealed(!revealed)} aria-pressed={revealed}>
             {revealed ? 'Mask values' : 'Reveal values'}
           </Button>
-        )}
-      </div>
+        )
+      }
+    >
       {entries.length === 0 ? (
         <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">None.</p>
       ) : (
@@ -40,6 +38,6 @@ export function HeadersTable({ headers }: { headers: Record<string, string> }) {
           </tbody>
         </table>
       )}
-    </section>
+    </Panel>
   );
 }

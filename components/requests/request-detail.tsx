@@ -10,6 +10,7 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
+import { cardClass, Panel } from '@/components/ui/panel';
 import { SafeUrl } from '@/components/ui/safe-link';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
@@ -51,7 +52,7 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
       <Link href={`/queues/${queueId}?tab=requests`} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
         ← Back to the queue
       </Link>
-      <div className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className={`${cardClass} p-4`}>
         <div className="flex flex-wrap items-center gap-2">
           <h1 id="request-title" className="font-mono text-xl font-semibold">
             {request.id}
@@ -189,13 +190,7 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
         ) : null}
       </div>
 
-      <section
-        aria-labelledby="userdata-title"
-        className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      >
-        <h2 id="userdata-title" className="font-semibold">
-          userData
-        </h2>
+      <Panel title="userData" heading="minor">
         <pre
           data-testid="user-data"
           className="mt-2 max-h-96 overflow-auto rounded bg-zinc-50 p-2 text-xs whitespace-pre-wrap break-all dark:bg-zinc-950"
@@ -204,15 +199,9 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
             ? `${userData.slice(0, MAX_SHOWN)}\n… (${userData.length - MAX_SHOWN} more characters)`
             : userData}
         </pre>
-      </section>
+      </Panel>
       <HeadersTable headers={request.headers} />
-      <section
-        aria-labelledby="errors-title"
-        className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      >
-        <h2 id="errors-title" className="font-semibold">
-          errorMessages ({request.errorMessages.length})
-        </h2>
+      <Panel title={<>errorMessages ({request.errorMessages.length})</>} heading="minor">
         {request.errorMessages.length === 0 ? (
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">None.</p>
         ) : (
@@ -225,19 +214,13 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
             ))}
           </ol>
         )}
-      </section>
+      </Panel>
       {request.payload && (
-        <section
-          aria-labelledby="payload-title"
-          className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <h2 id="payload-title" className="font-semibold">
-            payload
-          </h2>
+        <Panel title="payload" heading="minor">
           <pre className="mt-2 max-h-64 overflow-auto text-xs whitespace-pre-wrap break-all">
             {request.payload.slice(0, MAX_SHOWN)}
           </pre>
-        </section>
+        </Panel>
       )}
     </article>
   );

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { z } from 'zod';
 import { useSearchState } from '@/components/layout/use-search-state';
 import { CountdownBar } from '@/components/locks/countdown-bar';
 import { lockTotalMs } from '@/components/locks/lock-durations';
@@ -11,19 +12,19 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
+import { Panel } from '@/components/ui/panel';
 import { SafeUrl } from '@/components/ui/safe-link';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { requestsQuery } from '@/lib/queries/options';
 
-const FILTERS = ['all', 'pending', 'locked'] as const;
-type Filter = (typeof FILTERS)[number];
+const filterParam = z.enum(['all', 'pending', 'locked']).catch('all');
+const tableParams = z.object({ filter: filterParam });
 const PAGE_SIZE = 50;
 
 /** Every request of the queue, filtered, with cursor pages (the API pages forward only). */
 export function RequestTable({ queueId, clientKey }: { queueId: string; clientKey: string }) {
-  const { get, set } = useSearchState();
-  const filter = (FILTERS.includes(get('filter') as Filter) ? get('filter') : 'all') as Filter;
+  const [{ filter }, set] = useSearchState(tableParams);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
   const page = useQuery({
@@ -32,21 +33,18 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
   });
 
   return (
-    <section
-      aria-labelledby="requests-title"
-      className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="requests-title" className="mr-auto text-lg font-semibold">
-          All requests
-        </h2>
+    <Panel
+      title="All requests"
+      actionsAtEnd
+      className="flex flex-col gap-3"
+      actions={
         <label className="flex items-center gap-1 text-sm">
           <span className="text-zinc-600 dark:text-zinc-300">Show</span>
           <select
             value={filter}
             onChange={(event) => {
               setCursors([null]);
-              set({ filter: event.target.value === 'all' ? null : event.target.value });
+              set({ filter: filterParam.parse(event.target.value) });
             }}
             className="h-8 rounded-md border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"
           >
@@ -55,7 +53,8 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
             <option value="locked">locked</option>
           </select>
         </label>
-      </div>
+      }
+    >
       {page.isPending && <TableSkeleton label="Loading requests" />}
       {page.error instanceof ActionFailure && page.error.code === 'needs-acknowledgement' ? (
         <AcknowledgeNotice queueId={queueId} clientKey={clientKey} action="List the requests anyway" />
@@ -122,6 +121,6 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
           Next
         </Button>
       </nav>
-    </section>
+    </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cardClass } from './panel';
 
 export interface Column {
   label: ReactNode;
@@ -6,26 +7,44 @@ export interface Column {
   className?: string;
 }
 
+const LOOKS = {
+  /** Inside a panel: no frame of its own, tight cells. */
+  plain: {
+    frame: 'overflow-x-auto',
+    head: 'text-xs text-zinc-500 uppercase dark:text-zinc-400',
+    cell: 'py-1 pr-3 last:pr-0',
+  },
+  /** On its own on a page: a card of its own, a rule under the header, roomier cells. */
+  framed: {
+    frame: `overflow-x-auto ${cardClass}`,
+    head: 'border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400',
+    cell: 'px-3 py-2',
+  },
+};
+
 /** A labelled, horizontally scrollable table with column headers; the rows come as children. */
 export function DataTable({
   label,
   columns,
   children,
   className = '',
+  framed = false,
 }: {
   label: string;
   columns: Column[];
   children: ReactNode;
   className?: string;
+  framed?: boolean;
 }) {
+  const look = LOOKS[framed ? 'framed' : 'plain'];
   return (
-    <div className="overflow-x-auto">
+    <div className={look.frame}>
       <table className={`w-full text-left text-sm ${className}`} aria-label={label}>
-        <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
+        <thead className={look.head}>
           <tr>
             {columns.map((column, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for a table
-              <th key={index} scope="col" className={`py-1 pr-3 last:pr-0 ${column.className ?? ''}`}>
+              <th key={index} scope="col" className={`${look.cell} ${column.className ?? ''}`}>
                 {column.label}
               </th>
             ))}

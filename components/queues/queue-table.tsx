@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
+import { formatCount, relativeTime } from '@/lib/format';
+import type { QueueSummary } from '@/lib/types';
+
+const COLUMNS = [
+  { label: 'Name' },
+  { label: 'Total', className: 'text-right' },
+  { label: 'Handled', className: 'text-right' },
+  { label: 'Pending', className: 'text-right' },
+  { label: 'Multiple clients' },
+  { label: 'Modified' },
+];
+
+interface QueueTableProps {
+  queues: QueueSummary[];
+  /** The server's time, for how long ago each queue was modified. */
+  now: number;
+  /** Fills the table when there is no queue to show. */
+  emptyMessage: string;
+}
+
+/** One page of the queue list. */
+export function QueueTable({ queues, now, emptyMessage }: QueueTableProps) {
+  return (
+    <DataTable label="Request queues" columns={COLUMNS} framed>
+      {queues.map((queue) => (
+        <tr key={queue.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+          <td className="px-3 py-2">
+            <Link href={`/queues/${queue.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+              {queue.name ?? <span className="italic">unnamed</span>}
+            </Link>
+            <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{queue.id}</div>
+          </td>
+          <td className="px-3 py-2 text-right tabular-nums">{formatCount(queue.totalRequestCount)}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{formatCount(queue.handledRequestCount)}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{formatCount(queue.pendingRequestCount)}</td>
+          <td className="px-3 py-2">{queue.hadMultipleClients ? <Badge tone="warn">yes</Badge> : <Badge>no</Badge>}</td>
+          <td className="px-3 py-2 whitespace-nowrap" title={queue.modifiedAt}>
+            {relativeTime(queue.modifiedAt, now)}
+          </td>
+        </tr>
+      ))}
+      {queues.length === 0 && (
+        <tr>
+          <td colSpan={COLUMNS.length} className="px-3 py-6 text-center text-zinc-500 dark:text-zinc-400">
+            {emptyMessage}
+          </td>
+        </tr>
+      )}
+    </DataTable>
+  );
+}
