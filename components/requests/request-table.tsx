@@ -25,10 +25,10 @@ const PAGE_SIZE = 50;
 /** Every request of the queue, filtered, with cursor pages (the API pages forward only). */
 export function RequestTable({ queueId, clientKey }: { queueId: string; clientKey: string }) {
   const [{ filter }, set] = useSearchState(tableParams);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors.at(-1) ?? null;
+  // The cursor of each page read so far; the first page has none.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const page = useQuery({
-    ...requestsQuery(queueId, { filter, cursor: cursor ?? undefined, limit: PAGE_SIZE }),
+    ...requestsQuery(queueId, { filter, cursor: cursors.at(-1), limit: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
@@ -43,7 +43,7 @@ export function RequestTable({ queueId, clientKey }: { queueId: string; clientKe
           <select
             value={filter}
             onChange={(event) => {
-              setCursors([null]);
+              setCursors([undefined]);
               set({ filter: filterParam.parse(event.target.value) });
             }}
             className="h-8 rounded-md border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"
