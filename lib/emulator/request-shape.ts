@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidInput } from './errors';
+import type { RequestRow } from './store/rows';
 
 // What a request body may hold. Fields beyond the ones we index are kept as given.
 const requestBodySchema = z.looseObject({
@@ -47,19 +48,6 @@ export function parseRequestInput(body: unknown, where = 'request'): RequestInpu
     handledAt: handledAt == null ? null : new Date(handledAt).toISOString(),
     extra: JSON.stringify(rest),
   };
-}
-
-export interface RequestRow {
-  id: string;
-  unique_key: string;
-  url: string;
-  method: string;
-  retry_count: number;
-  handled_at: string | null;
-  order_no: number | null;
-  order_seq: number;
-  lock_client: string | null;
-  extra: string;
 }
 
 /** A lock is live while the ordering key lies beyond `now` on either side. */

@@ -2,9 +2,10 @@ import type { RequestFilter } from '../api-contract';
 import type { Db } from './db';
 import { EmulatorError, invalidClientKey, invalidInput, queueNotFound, requestNotFound } from './errors';
 import { randomObjectId, requestIdFromUniqueKey } from './ids';
-import { type QueueRow, queueToJson, resolveQueueRef } from './queue-shape';
-import { lockExpiry, parseRequestInput, type RequestInput, type RequestRow, requestToJson } from './request-shape';
+import { queueToJson, resolveQueueRef } from './queue-shape';
+import { lockExpiry, parseRequestInput, type RequestInput, requestToJson } from './request-shape';
 import { prepareStatements } from './statements';
+import { ClientState, type QueueRow, type RequestRow } from './store/rows';
 
 export interface StoreOptions {
   /** Milliseconds since the epoch; injected so lock expiry is testable without sleeping. */
@@ -28,6 +29,8 @@ export interface ListRequestsOptions extends ClientOptions {
   filter?: RequestFilter[];
 }
 export type BatchDeleteItem = { id?: string; uniqueKey?: string };
+/** A queue row held for the current transaction; `dirty` when it must be written back at its end. */
+type TrackedQueue = QueueRow & { dirty?: boolean };
 
 const ACCESS_WRITE_INTERVAL_MS = 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -41,7 +44,7 @@ export class EmulatorStore {
   private readonly consoleUrl: (queueId: string) => string;
   private readonly sql: ReturnType<typeof prepareStatements>;
   /** Queue rows read in the current transaction, saved at its end when changed. */
-  private readonly opened = new Set<QueueRow>();
+  private readonly opened = new Set<TrackedQueue>();
 
   constructor(
     readonly db: Db,
@@ -268,7 +271,7 @@ export class EmulatorStore {
       return {
         limit: options.limit,
         queueModifiedAt: iso(queue.modified_at),
-        hadMultipleClients: queue.client_state === 2,
+        hadMultipleClients: queue.client_state === ClientState.MultipleClients,
         items: items.map(headItem),
       };
     });
@@ -290,7 +293,7 @@ export class EmulatorStore {
         limit: options.limit,
         lockSecs: options.lockSecs,
         queueModifiedAt: iso(queue.modified_at),
-        hadMultipleClients: queue.client_state === 2,
+        hadMultipleClients: queue.client_state === ClientState.MultipleClients,
         queueHasLockedRequests: this.hasLocks(queue.id, now),
         ...(options.clientKey === undefined ? {} : { clientKey: options.clientKey }),
         items: rows.map((row) => ({ ...headItem(row), lockExpiresAt: iso(expiresAt) })),
@@ -361,7 +364,7 @@ export class EmulatorStore {
       .immediate();
   }
 
-  private queue(ref: string): QueueRow {
+  private queue(ref: string): TrackedQueue {
     const target = resolveQueueRef(ref);
     const row =
       target.kind === 'id'
@@ -374,7 +377,7 @@ export class EmulatorStore {
   }
 
   /** Every access to a queue counts for `accessedAt` (written at most once a second). */
-  private track(queue: QueueRow): QueueRow {
+  private track(queue: TrackedQueue): TrackedQueue {
     this.opened.add(queue);
     const now = this.now();
     if (now - queue.accessed_at >= ACCESS_WRITE_INTERVAL_MS) {
@@ -385,26 +388,29 @@ export class EmulatorStore {
   }
 
   /** Resolves a queue for a call that carries a clientKey, registering the client. */
-  private openQueue(ref: string, clientKey: ClientKey): QueueRow {
+  private openQueue(ref: string, clientKey: ClientKey): TrackedQueue {
     const queue = this.queue(ref);
-    if (queue.client_state === 0) {
-      queue.client_state = 1;
+    if (queue.client_state === ClientState.NoClient) {
+      queue.client_state = ClientState.OneClient;
       queue.first_client = clientKey ?? null;
       queue.dirty = true;
-    } else if (queue.client_state === 1 && (clientKey === undefined || queue.first_client !== clientKey)) {
-      queue.client_state = 2;
+    } else if (
+      queue.client_state === ClientState.OneClient &&
+      (clientKey === undefined || queue.first_client !== clientKey)
+    ) {
+      queue.client_state = ClientState.MultipleClients;
       queue.dirty = true;
     }
     return queue;
   }
 
-  private modified(queue: QueueRow, now: number) {
+  private modified(queue: TrackedQueue, now: number) {
     queue.modified_at = Math.max(now, queue.modified_at);
     queue.accessed_at = now;
     queue.dirty = true;
   }
 
-  private saveQueue(queue: QueueRow) {
+  private saveQueue(queue: TrackedQueue) {
     if (!queue.dirty) return;
     this.sql.saveQueue.run(
       queue.modified_at,
@@ -422,14 +428,14 @@ export class EmulatorStore {
   }
 
   /** A new place in the queue at time `at`: the end (+) or the front (−). */
-  private position(queue: QueueRow, forefront: boolean, at: number): [number, number] {
+  private position(queue: TrackedQueue, forefront: boolean, at: number): [number, number] {
     const seq = queue.next_seq;
     queue.next_seq += 1;
     queue.dirty = true;
     return forefront ? [-at, -seq] : [at, seq];
   }
 
-  private insertIfAbsent(queue: QueueRow, input: RequestInput, forefront: boolean) {
+  private insertIfAbsent(queue: TrackedQueue, input: RequestInput, forefront: boolean) {
     const requestId = requestIdFromUniqueKey(input.uniqueKey);
     const existing = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
     if (existing) {
@@ -458,7 +464,7 @@ export class EmulatorStore {
     return { requestId, wasAlreadyPresent: false, wasAlreadyHandled: false };
   }
 
-  private removeRow(queue: QueueRow, row: RequestRow) {
+  private removeRow(queue: TrackedQueue, row: RequestRow) {
     this.sql.deleteRequest.run(queue.id, row.id);
     queue.total_count -= 1;
     queue.handled_count -= Number(row.handled_at !== null);
@@ -476,7 +482,7 @@ export class EmulatorStore {
     }
   }
 
-  private lockedRequest(queue: QueueRow, requestId: string, clientKey: ClientKey, now: number): RequestRow {
+  private lockedRequest(queue: TrackedQueue, requestId: string, clientKey: ClientKey, now: number): RequestRow {
     const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
     if (!row) throw requestNotFound();
     if (lockExpiry(row.order_no, now) === null) {
