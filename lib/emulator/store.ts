@@ -4,8 +4,8 @@ import { EmulatorError, invalidClientKey, invalidInput, queueNotFound, requestNo
 import { randomObjectId, requestIdFromUniqueKey } from './ids';
 import { queueToJson, resolveQueueRef } from './queue-shape';
 import { lockExpiry, parseRequestInput, type RequestInput, requestToJson } from './request-shape';
-import { prepareStatements } from './statements';
-import { ClientState, type QueueRow, type RequestRow } from './store/rows';
+import { ClientState, type HeadRow, type QueueRow, type RequestRow } from './store/rows';
+import { prepareStatements, type Statements } from './store/statements';
 
 export interface StoreOptions {
   /** Milliseconds since the epoch; injected so lock expiry is testable without sleeping. */
@@ -42,7 +42,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export class EmulatorStore {
   private readonly now: () => number;
   private readonly consoleUrl: (queueId: string) => string;
-  private readonly sql: ReturnType<typeof prepareStatements>;
+  private readonly sql: Statements;
   /** Queue rows read in the current transaction, saved at its end when changed. */
   private readonly opened = new Set<TrackedQueue>();
 
@@ -60,8 +60,8 @@ export class EmulatorStore {
   listQueues(options: { offset: number; limit: number; desc: boolean; unnamed: boolean }) {
     const { offset, limit, desc, unnamed } = options;
     const filter = unnamed ? 1 : 0;
-    const rows = (desc ? this.sql.listQueuesDesc : this.sql.listQueuesAsc).all(filter, limit, offset) as QueueRow[];
-    const { total } = this.sql.countQueues.get(filter) as { total: number };
+    const rows = (desc ? this.sql.listQueuesDesc : this.sql.listQueuesAsc).all({ unnamed: filter, limit, offset });
+    const total = this.sql.countQueues.get({ unnamed: filter })?.total ?? 0;
     const items = rows.map((row) => this.queueJson(row));
     return { total, offset, limit, count: items.length, desc, unnamed, items };
   }
@@ -70,12 +70,15 @@ export class EmulatorStore {
     return this.write(() => {
       const now = this.now();
       if (name !== undefined) {
-        const existing = this.sql.queueByName.get(name) as QueueRow | undefined;
+        const existing = this.sql.queueByName.get({ name });
         if (existing) return { queue: this.queueJson(this.track(existing)), created: false };
       }
       const id = randomObjectId();
-      this.sql.insertQueue.run(id, name ?? null, now, now, now);
-      return { queue: this.queueJson(this.sql.queueById.get(id) as QueueRow), created: true };
+      this.sql.insertQueue.run({ id, name: name ?? null, now });
+      // Read back for the columns' defaults; the row was inserted just above, in this transaction.
+      const created = this.sql.queueById.get({ id });
+      if (!created) throw queueNotFound();
+      return { queue: this.queueJson(created), created: true };
     });
   }
 
@@ -90,12 +93,12 @@ export class EmulatorStore {
       const queue = this.queue(ref);
       const now = this.now();
       const name = changes.name === undefined ? queue.name : changes.name;
-      if (name !== null && name !== queue.name && this.sql.queueByName.get(name)) {
+      if (name !== null && name !== queue.name && this.sql.queueByName.get({ name })) {
         throw new EmulatorError(400, 'name-not-unique', `A request queue named "${name}" already exists`);
       }
       queue.name = name;
       if (changes.generalAccess !== undefined) queue.general_access = changes.generalAccess;
-      this.sql.renameQueue.run(queue.name, queue.general_access, queue.id);
+      this.sql.renameQueue.run({ id: queue.id, name: queue.name, general_access: queue.general_access });
       this.modified(queue, now);
       return this.queueJson(queue);
     });
@@ -103,7 +106,7 @@ export class EmulatorStore {
 
   deleteQueue(ref: string): void {
     this.write(() => {
-      this.sql.deleteQueue.run(this.queue(ref).id);
+      this.sql.deleteQueue.run({ id: this.queue(ref).id });
     });
   }
 
@@ -138,7 +141,7 @@ export class EmulatorStore {
   getRequest(ref: string, requestId: string) {
     return this.write(() => {
       const queue = this.queue(ref);
-      const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+      const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
       if (!row) throw requestNotFound();
       return requestToJson(row, this.now());
     });
@@ -155,7 +158,7 @@ export class EmulatorStore {
     return this.write(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
-      const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+      const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
       if (!row) {
         const result = this.insertIfAbsent(queue, input, options.forefront ?? false);
         return result;
@@ -166,27 +169,28 @@ export class EmulatorStore {
       let orderNo: number | null = null;
       let orderSeq = row.order_seq;
       let lockClient = row.lock_client;
+      const lockExpiresAt = lockExpiry(row.order_no, now);
       if (isHandled) {
         lockClient = null;
-      } else if (lockExpiry(row.order_no, now) !== null) {
+      } else if (lockExpiresAt !== null) {
         // A plain update keeps the caller's lock; forefront only decides where it lands later.
-        orderNo = (options.forefront ? -1 : 1) * Math.abs(row.order_no as number);
+        orderNo = (options.forefront ? -1 : 1) * lockExpiresAt;
       } else {
         [orderNo, orderSeq] = this.position(queue, options.forefront ?? false, now);
         lockClient = null;
       }
-      this.sql.updateRequest.run(
-        input.url,
-        input.method,
-        input.retryCount,
-        input.handledAt,
-        orderNo,
-        orderSeq,
-        lockClient,
-        input.extra,
-        queue.id,
-        requestId,
-      );
+      this.sql.updateRequest.run({
+        queue: queue.id,
+        id: requestId,
+        url: input.url,
+        method: input.method,
+        retry_count: input.retryCount,
+        handled_at: input.handledAt,
+        order_no: orderNo,
+        order_seq: orderSeq,
+        lock_client: lockClient,
+        extra: input.extra,
+      });
       queue.handled_count += Number(isHandled) - Number(wasHandled);
       queue.write_count += 1;
       this.modified(queue, now);
@@ -197,7 +201,7 @@ export class EmulatorStore {
   deleteRequest(ref: string, requestId: string, options: ClientOptions = {}): void {
     this.write(() => {
       const queue = this.openQueue(ref, options.clientKey);
-      const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+      const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
       if (row) {
         this.assertNotLockedByOther(row, options.clientKey, this.now());
         this.removeRow(queue, row);
@@ -214,7 +218,7 @@ export class EmulatorStore {
       const unprocessedRequests: BatchDeleteItem[] = [];
       for (const item of items) {
         const id = item.id ?? requestIdFromUniqueKey(item.uniqueKey as string);
-        const row = this.sql.requestById.get(queue.id, id) as RequestRow | undefined;
+        const row = this.sql.requestById.get({ queue: queue.id, id });
         if (row && lockExpiry(row.order_no, now) !== null && !this.ownsLock(row, options.clientKey)) {
           unprocessedRequests.push(item);
           continue;
@@ -248,7 +252,7 @@ export class EmulatorStore {
             : wantPending
               ? this.sql.listPending
               : this.sql.listAll;
-      const rows = statement.all({ queue: queue.id, after: afterId, now, limit: limit + 1 }) as RequestRow[];
+      const rows = statement.all({ queue: queue.id, after: afterId, now, limit: limit + 1 });
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -267,7 +271,7 @@ export class EmulatorStore {
     return this.write(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
-      const items = this.sql.head.all(queue.id, -now, now, options.limit) as HeadRow[];
+      const items = this.sql.head.all({ queue: queue.id, now, limit: options.limit });
       return {
         limit: options.limit,
         queueModifiedAt: iso(queue.modified_at),
@@ -282,11 +286,17 @@ export class EmulatorStore {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const expiresAt = now + Math.round(options.lockSecs * 1000);
-      const rows = this.sql.head.all(queue.id, -now, now, options.limit) as HeadRow[];
+      const rows = this.sql.head.all({ queue: queue.id, now, limit: options.limit });
       for (const row of rows) {
         // The sign is kept: a request at the front returns to the front when its lock expires.
         const orderNo = row.order_no < 0 ? -expiresAt : expiresAt;
-        this.sql.setLock.run(orderNo, row.order_seq, options.clientKey ?? null, queue.id, row.id);
+        this.sql.setLock.run({
+          queue: queue.id,
+          id: row.id,
+          order_no: orderNo,
+          order_seq: row.order_seq,
+          lock_client: options.clientKey ?? null,
+        });
       }
       if (rows.length > 0) this.modified(queue, now);
       return {
@@ -307,13 +317,13 @@ export class EmulatorStore {
       const now = this.now();
       const row = this.lockedRequest(queue, requestId, options.clientKey, now);
       const expiresAt = now + Math.round(options.lockSecs * 1000);
-      this.sql.setLock.run(
-        options.forefront ? -expiresAt : expiresAt,
-        row.order_seq,
-        row.lock_client,
-        queue.id,
-        row.id,
-      );
+      this.sql.setLock.run({
+        queue: queue.id,
+        id: row.id,
+        order_no: options.forefront ? -expiresAt : expiresAt,
+        order_seq: row.order_seq,
+        lock_client: row.lock_client,
+      });
       this.modified(queue, now);
       return { lockExpiresAt: iso(expiresAt) };
     });
@@ -325,7 +335,7 @@ export class EmulatorStore {
       const now = this.now();
       const row = this.lockedRequest(queue, requestId, options.clientKey, now);
       const [orderNo, orderSeq] = this.position(queue, options.forefront ?? false, now);
-      this.sql.setLock.run(orderNo, orderSeq, null, queue.id, row.id);
+      this.sql.setLock.run({ queue: queue.id, id: row.id, order_no: orderNo, order_seq: orderSeq, lock_client: null });
       this.modified(queue, now);
     });
   }
@@ -334,12 +344,18 @@ export class EmulatorStore {
     return this.write(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
-      const locked = this.sql.lockedRows.all({ queue: queue.id, now }) as RequestRow[];
+      const locked = this.sql.lockedRows.all({ queue: queue.id, now });
       let unlockedCount = 0;
       for (const row of locked) {
         if (!this.ownsLock(row, options.clientKey)) continue;
-        const [orderNo, orderSeq] = this.position(queue, (row.order_no as number) < 0, now);
-        this.sql.setLock.run(orderNo, orderSeq, null, queue.id, row.id);
+        const [orderNo, orderSeq] = this.position(queue, row.order_no < 0, now);
+        this.sql.setLock.run({
+          queue: queue.id,
+          id: row.id,
+          order_no: orderNo,
+          order_seq: orderSeq,
+          lock_client: null,
+        });
         unlockedCount += 1;
       }
       if (unlockedCount > 0) this.modified(queue, now);
@@ -368,9 +384,9 @@ export class EmulatorStore {
     const target = resolveQueueRef(ref);
     const row =
       target.kind === 'id'
-        ? (this.sql.queueById.get(target.id) as QueueRow | undefined)
+        ? this.sql.queueById.get({ id: target.id })
         : target.kind === 'name'
-          ? (this.sql.queueByName.get(target.name) as QueueRow | undefined)
+          ? this.sql.queueByName.get({ name: target.name })
           : undefined;
     if (!row) throw queueNotFound();
     return this.track(row);
@@ -412,18 +428,7 @@ export class EmulatorStore {
 
   private saveQueue(queue: TrackedQueue) {
     if (!queue.dirty) return;
-    this.sql.saveQueue.run(
-      queue.modified_at,
-      queue.accessed_at,
-      queue.total_count,
-      queue.handled_count,
-      queue.write_count,
-      queue.delete_count,
-      queue.client_state,
-      queue.first_client,
-      queue.next_seq,
-      queue.id,
-    );
+    this.sql.saveQueue.run(queue);
     queue.dirty = false;
   }
 
@@ -437,25 +442,25 @@ export class EmulatorStore {
 
   private insertIfAbsent(queue: TrackedQueue, input: RequestInput, forefront: boolean) {
     const requestId = requestIdFromUniqueKey(input.uniqueKey);
-    const existing = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+    const existing = this.sql.requestById.get({ queue: queue.id, id: requestId });
     if (existing) {
       return { requestId, wasAlreadyPresent: true, wasAlreadyHandled: existing.handled_at !== null };
     }
     const now = this.now();
     const handled = input.handledAt !== null;
     const [orderNo, orderSeq] = handled ? [null, 0] : this.position(queue, forefront, now);
-    this.sql.insertRequest.run(
-      queue.id,
-      requestId,
-      input.uniqueKey,
-      input.url,
-      input.method,
-      input.retryCount,
-      input.handledAt,
-      orderNo,
-      orderSeq,
-      input.extra,
-    );
+    this.sql.insertRequest.run({
+      queue: queue.id,
+      id: requestId,
+      unique_key: input.uniqueKey,
+      url: input.url,
+      method: input.method,
+      retry_count: input.retryCount,
+      handled_at: input.handledAt,
+      order_no: orderNo,
+      order_seq: orderSeq,
+      extra: input.extra,
+    });
     queue.total_count += 1;
     queue.handled_count += Number(handled);
     queue.write_count += 1;
@@ -465,7 +470,7 @@ export class EmulatorStore {
   }
 
   private removeRow(queue: TrackedQueue, row: RequestRow) {
-    this.sql.deleteRequest.run(queue.id, row.id);
+    this.sql.deleteRequest.run({ queue: queue.id, id: row.id });
     queue.total_count -= 1;
     queue.handled_count -= Number(row.handled_at !== null);
     queue.delete_count += 1;
@@ -483,7 +488,7 @@ export class EmulatorStore {
   }
 
   private lockedRequest(queue: TrackedQueue, requestId: string, clientKey: ClientKey, now: number): RequestRow {
-    const row = this.sql.requestById.get(queue.id, requestId) as RequestRow | undefined;
+    const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
     if (!row) throw requestNotFound();
     if (lockExpiry(row.order_no, now) === null) {
       const why = row.handled_at === null ? 'its lock has expired or it was never locked' : 'it is already handled';
@@ -498,7 +503,7 @@ export class EmulatorStore {
   }
 
   private hasLocks(queueId: string, now: number): boolean {
-    return (this.sql.hasLocks.get(queueId, now, queueId, -now) as { locked: number }).locked === 1;
+    return this.sql.hasLocks.get({ queue: queueId, now })?.locked === 1;
   }
 
   private batchBody(body: unknown): unknown[] {
@@ -510,16 +515,6 @@ export class EmulatorStore {
   private queueJson(row: QueueRow): Record<string, unknown> {
     return queueToJson(row, this.consoleUrl(row.id));
   }
-}
-
-interface HeadRow {
-  id: string;
-  unique_key: string;
-  url: string;
-  method: string;
-  retry_count: number;
-  order_no: number;
-  order_seq: number;
 }
 
 const headItem = (row: HeadRow) => ({
