@@ -1,4 +1,5 @@
 import { QUEUE_ID_PATTERN, QUEUE_NAME_REF_PATTERN } from '../api-contract';
+import type { RequestQueue } from './store/results';
 import { ClientState, type QueueRow } from './store/rows';
 
 /** The emulator's single user; `~name` and `local~name` address its queues. */
@@ -16,7 +17,7 @@ export function resolveQueueRef(ref: string): QueueTarget {
   return { kind: 'name', name: match[2] };
 }
 
-export function queueToJson(row: QueueRow, consoleUrl: string): Record<string, unknown> {
+export function queueToJson(row: QueueRow, consoleUrl: string): RequestQueue {
   return {
     id: row.id,
     name: row.name,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalidInput } from './errors';
-import type { RequestRow } from './store/rows';
+import type { RequestQueueClientListItem, RequestQueueClientRequestSchema } from './store/results';
+import type { HeadRow, RequestRow } from './store/rows';
 
 // What a request body may hold. Fields beyond the ones we index are kept as given.
 const requestBodySchema = z.looseObject({
@@ -58,7 +59,7 @@ export function lockExpiry(orderNo: number | null, now: number): number | null {
 }
 
 /** The stored request as the API returns it, with lock details while it is locked. */
-export function requestToJson(row: RequestRow, now: number): Record<string, unknown> {
+export function requestToJson(row: RequestRow, now: number): RequestQueueClientRequestSchema {
   const expiresAt = lockExpiry(row.order_no, now);
   return {
     id: row.id,
@@ -72,3 +73,12 @@ export function requestToJson(row: RequestRow, now: number): Record<string, unkn
     ...(expiresAt === null ? {} : { lockExpiresAt: new Date(expiresAt).toISOString(), lockByClient: row.lock_client }),
   };
 }
+
+/** A request as the head lists it. */
+export const headItemToJson = (row: HeadRow): RequestQueueClientListItem => ({
+  id: row.id,
+  uniqueKey: row.unique_key,
+  url: row.url,
+  method: row.method,
+  retryCount: row.retry_count,
+});

@@ -3,8 +3,24 @@ import type { Db } from './db';
 import { EmulatorError, invalidClientKey, invalidInput, queueNotFound, requestNotFound } from './errors';
 import { randomObjectId, requestIdFromUniqueKey } from './ids';
 import { queueToJson, resolveQueueRef } from './queue-shape';
-import { lockExpiry, parseRequestInput, type RequestInput, requestToJson } from './request-shape';
-import { ClientState, type HeadRow, type QueueRow, type RequestRow } from './store/rows';
+import { headItemToJson, lockExpiry, parseRequestInput, type RequestInput, requestToJson } from './request-shape';
+import type {
+  DeletedRequest,
+  GetOrCreateQueueResult,
+  RequestQueue,
+  RequestQueueClientAddRequestResult,
+  RequestQueueClientBatchDeleteResult,
+  RequestQueueClientBatchRequestsOperationResult,
+  RequestQueueClientListAndLockHeadResult,
+  RequestQueueClientListHeadResult,
+  RequestQueueClientListRequestsResult,
+  RequestQueueClientProlongRequestLockResult,
+  RequestQueueClientRequestSchema,
+  RequestQueueClientRequestToDelete,
+  RequestQueueClientUnlockRequestsResult,
+  RequestQueueCollectionListResult,
+} from './store/results';
+import { ClientState, type QueueRow, type RequestRow } from './store/rows';
 import { prepareStatements, type Statements } from './store/statements';
 
 export interface StoreOptions {
@@ -28,7 +44,6 @@ export interface ListRequestsOptions extends ClientOptions {
   exclusiveStartId?: string;
   filter?: RequestFilter[];
 }
-export type BatchDeleteItem = { id?: string; uniqueKey?: string };
 /** A queue row held for the current transaction; `dirty` when it must be written back at its end. */
 type TrackedQueue = QueueRow & { dirty?: boolean };
 
@@ -57,7 +72,12 @@ export class EmulatorStore {
 
   // ---- queue collection -------------------------------------------------------------------
 
-  listQueues(options: { offset: number; limit: number; desc: boolean; unnamed: boolean }) {
+  listQueues(options: {
+    offset: number;
+    limit: number;
+    desc: boolean;
+    unnamed: boolean;
+  }): RequestQueueCollectionListResult {
     const { offset, limit, desc, unnamed } = options;
     const filter = unnamed ? 1 : 0;
     const rows = (desc ? this.sql.listQueuesDesc : this.sql.listQueuesAsc).all({ unnamed: filter, limit, offset });
@@ -66,7 +86,7 @@ export class EmulatorStore {
     return { total, offset, limit, count: items.length, desc, unnamed, items };
   }
 
-  getOrCreateQueue(name: string | undefined): { queue: Record<string, unknown>; created: boolean } {
+  getOrCreateQueue(name: string | undefined): GetOrCreateQueueResult {
     return this.write(() => {
       const now = this.now();
       if (name !== undefined) {
@@ -84,11 +104,11 @@ export class EmulatorStore {
 
   // ---- one queue ------------------------------------------------------------------------
 
-  getQueue(ref: string) {
+  getQueue(ref: string): RequestQueue {
     return this.write(() => this.queueJson(this.queue(ref)));
   }
 
-  updateQueue(ref: string, changes: { name?: string | null; generalAccess?: string | null }) {
+  updateQueue(ref: string, changes: { name?: string | null; generalAccess?: string | null }): RequestQueue {
     return this.write(() => {
       const queue = this.queue(ref);
       const now = this.now();
@@ -112,7 +132,7 @@ export class EmulatorStore {
 
   // ---- requests -------------------------------------------------------------------------
 
-  addRequest(ref: string, body: unknown, options: ForefrontOptions = {}) {
+  addRequest(ref: string, body: unknown, options: ForefrontOptions = {}): RequestQueueClientAddRequestResult {
     const input = parseRequestInput(body);
     if (input.id !== undefined) throw invalidInput('Invalid request: a request being added must not have an id');
     return this.write(() => {
@@ -122,7 +142,11 @@ export class EmulatorStore {
     });
   }
 
-  batchAddRequests(ref: string, body: unknown, options: ForefrontOptions = {}) {
+  batchAddRequests(
+    ref: string,
+    body: unknown,
+    options: ForefrontOptions = {},
+  ): RequestQueueClientBatchRequestsOperationResult {
     const inputs = this.batchBody(body).map((item, index) => {
       const input = parseRequestInput(item, `request at index ${index}`);
       if (input.id !== undefined) throw invalidInput(`Invalid request at index ${index}: must not have an id`);
@@ -134,11 +158,11 @@ export class EmulatorStore {
         ...this.insertIfAbsent(queue, input, options.forefront ?? false),
         uniqueKey: input.uniqueKey,
       }));
-      return { processedRequests, unprocessedRequests: [] as unknown[] };
+      return { processedRequests, unprocessedRequests: [] };
     });
   }
 
-  getRequest(ref: string, requestId: string) {
+  getRequest(ref: string, requestId: string): RequestQueueClientRequestSchema {
     return this.write(() => {
       const queue = this.queue(ref);
       const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
@@ -147,7 +171,12 @@ export class EmulatorStore {
     });
   }
 
-  updateRequest(ref: string, requestId: string, body: unknown, options: ForefrontOptions = {}) {
+  updateRequest(
+    ref: string,
+    requestId: string,
+    body: unknown,
+    options: ForefrontOptions = {},
+  ): RequestQueueClientAddRequestResult {
     const input = parseRequestInput(body);
     if (input.id !== undefined && input.id !== requestId) {
       throw invalidInput(`Request id "${input.id}" in the body does not match "${requestId}" in the URL`);
@@ -209,15 +238,15 @@ export class EmulatorStore {
     });
   }
 
-  batchDeleteRequests(ref: string, body: unknown, options: ClientOptions = {}) {
+  batchDeleteRequests(ref: string, body: unknown, options: ClientOptions = {}): RequestQueueClientBatchDeleteResult {
     const items = this.batchBody(body).map((item, index) => parseDeleteItem(item, index));
     return this.write(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
-      const processedRequests: { id: string; uniqueKey?: string }[] = [];
-      const unprocessedRequests: BatchDeleteItem[] = [];
+      const processedRequests: DeletedRequest[] = [];
+      const unprocessedRequests: RequestQueueClientRequestToDelete[] = [];
       for (const item of items) {
-        const id = item.id ?? requestIdFromUniqueKey(item.uniqueKey as string);
+        const id = item.id === undefined ? requestIdFromUniqueKey(item.uniqueKey) : item.id;
         const row = this.sql.requestById.get({ queue: queue.id, id });
         if (row && lockExpiry(row.order_no, now) !== null && !this.ownsLock(row, options.clientKey)) {
           unprocessedRequests.push(item);
@@ -230,7 +259,7 @@ export class EmulatorStore {
     });
   }
 
-  listRequests(ref: string, options: ListRequestsOptions) {
+  listRequests(ref: string, options: ListRequestsOptions): RequestQueueClientListRequestsResult {
     const { limit, cursor, exclusiveStartId, filter = [] } = options;
     if (cursor !== undefined && exclusiveStartId !== undefined) {
       throw invalidInput('cursor and exclusiveStartId cannot be used together');
@@ -267,7 +296,7 @@ export class EmulatorStore {
 
   // ---- head and locks -------------------------------------------------------------------
 
-  listHead(ref: string, options: ClientOptions & { limit: number }) {
+  listHead(ref: string, options: ClientOptions & { limit: number }): RequestQueueClientListHeadResult {
     return this.write(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
@@ -276,12 +305,15 @@ export class EmulatorStore {
         limit: options.limit,
         queueModifiedAt: iso(queue.modified_at),
         hadMultipleClients: queue.client_state === ClientState.MultipleClients,
-        items: items.map(headItem),
+        items: items.map(headItemToJson),
       };
     });
   }
 
-  listAndLockHead(ref: string, options: ClientOptions & { limit: number; lockSecs: number }) {
+  listAndLockHead(
+    ref: string,
+    options: ClientOptions & { limit: number; lockSecs: number },
+  ): RequestQueueClientListAndLockHeadResult {
     return this.write(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
@@ -306,12 +338,16 @@ export class EmulatorStore {
         hadMultipleClients: queue.client_state === ClientState.MultipleClients,
         queueHasLockedRequests: this.hasLocks(queue.id, now),
         ...(options.clientKey === undefined ? {} : { clientKey: options.clientKey }),
-        items: rows.map((row) => ({ ...headItem(row), lockExpiresAt: iso(expiresAt) })),
+        items: rows.map((row) => ({ ...headItemToJson(row), lockExpiresAt: iso(expiresAt) })),
       };
     });
   }
 
-  prolongRequestLock(ref: string, requestId: string, options: ForefrontOptions & { lockSecs: number }) {
+  prolongRequestLock(
+    ref: string,
+    requestId: string,
+    options: ForefrontOptions & { lockSecs: number },
+  ): RequestQueueClientProlongRequestLockResult {
     return this.write(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
@@ -340,7 +376,7 @@ export class EmulatorStore {
     });
   }
 
-  unlockRequests(ref: string, options: ClientOptions = {}) {
+  unlockRequests(ref: string, options: ClientOptions = {}): RequestQueueClientUnlockRequestsResult {
     return this.write(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
@@ -512,29 +548,23 @@ export class EmulatorStore {
     return body;
   }
 
-  private queueJson(row: QueueRow): Record<string, unknown> {
+  private queueJson(row: QueueRow): RequestQueue {
     return queueToJson(row, this.consoleUrl(row.id));
   }
 }
 
-const headItem = (row: HeadRow) => ({
-  id: row.id,
-  uniqueKey: row.unique_key,
-  url: row.url,
-  method: row.method,
-  retryCount: row.retry_count,
-});
-
 const describeClient = (key: string | null) => (key === null ? 'a call without clientKey' : `clientKey "${key}"`);
 
-function parseDeleteItem(item: unknown, index: number): BatchDeleteItem {
-  const value = (item ?? {}) as BatchDeleteItem;
-  const id = typeof value.id === 'string' && value.id.length > 0 ? value.id : undefined;
-  const uniqueKey = typeof value.uniqueKey === 'string' && value.uniqueKey.length > 0 ? value.uniqueKey : undefined;
-  if (typeof item !== 'object' || item === null || (id === undefined && uniqueKey === undefined)) {
-    throw invalidInput(`Invalid request at index ${index}: give an id or a uniqueKey`);
+const nonEmptyString = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+
+function parseDeleteItem(item: unknown, index: number): RequestQueueClientRequestToDelete {
+  if (typeof item === 'object' && item !== null) {
+    const id = 'id' in item ? nonEmptyString(item.id) : undefined;
+    const uniqueKey = 'uniqueKey' in item ? nonEmptyString(item.uniqueKey) : undefined;
+    if (id !== undefined) return uniqueKey === undefined ? { id } : { id, uniqueKey };
+    if (uniqueKey !== undefined) return { uniqueKey };
   }
-  return { ...(id === undefined ? {} : { id }), ...(uniqueKey === undefined ? {} : { uniqueKey }) };
+  throw invalidInput(`Invalid request at index ${index}: give an id or a uniqueKey`);
 }
 
 const encodeCursor = (lastId: string) => Buffer.from(`after:${lastId}`).toString('base64url');
