@@ -87,7 +87,7 @@ export class EmulatorStore {
   }
 
   getOrCreateQueue(name: string | undefined): GetOrCreateQueueResult {
-    return this.write(() => {
+    return this.transaction(() => {
       const now = this.now();
       if (name !== undefined) {
         const existing = this.sql.queueByName.get({ name });
@@ -105,11 +105,11 @@ export class EmulatorStore {
   // ---- one queue ------------------------------------------------------------------------
 
   getQueue(ref: string): RequestQueue {
-    return this.write(() => this.queueJson(this.queue(ref)));
+    return this.transaction(() => this.queueJson(this.queue(ref)));
   }
 
   updateQueue(ref: string, changes: { name?: string | null; generalAccess?: string | null }): RequestQueue {
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.queue(ref);
       const now = this.now();
       const name = changes.name === undefined ? queue.name : changes.name;
@@ -125,7 +125,7 @@ export class EmulatorStore {
   }
 
   deleteQueue(ref: string): void {
-    this.write(() => {
+    this.transaction(() => {
       this.sql.deleteQueue.run({ id: this.queue(ref).id });
     });
   }
@@ -135,7 +135,7 @@ export class EmulatorStore {
   addRequest(ref: string, body: unknown, options: ForefrontOptions = {}): RequestQueueClientAddRequestResult {
     const input = parseRequestInput(body);
     if (input.id !== undefined) throw invalidInput('Invalid request: a request being added must not have an id');
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const result = this.insertIfAbsent(queue, input, options.forefront ?? false);
       return result;
@@ -152,7 +152,7 @@ export class EmulatorStore {
       if (input.id !== undefined) throw invalidInput(`Invalid request at index ${index}: must not have an id`);
       return input;
     });
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const processedRequests = inputs.map((input) => ({
         ...this.insertIfAbsent(queue, input, options.forefront ?? false),
@@ -163,7 +163,7 @@ export class EmulatorStore {
   }
 
   getRequest(ref: string, requestId: string): RequestQueueClientRequestSchema {
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.queue(ref);
       const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
       if (!row) throw requestNotFound();
@@ -184,7 +184,7 @@ export class EmulatorStore {
     if (requestIdFromUniqueKey(input.uniqueKey) !== requestId) {
       throw new EmulatorError(400, 'request-id-invalid', 'Request ID does not correspond to uniqueKey');
     }
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
@@ -228,7 +228,7 @@ export class EmulatorStore {
   }
 
   deleteRequest(ref: string, requestId: string, options: ClientOptions = {}): void {
-    this.write(() => {
+    this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
       if (row) {
@@ -240,7 +240,7 @@ export class EmulatorStore {
 
   batchDeleteRequests(ref: string, body: unknown, options: ClientOptions = {}): RequestQueueClientBatchDeleteResult {
     const items = this.batchBody(body).map((item, index) => parseDeleteItem(item, index));
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const processedRequests: DeletedRequest[] = [];
@@ -268,7 +268,7 @@ export class EmulatorStore {
       throw invalidInput('exclusiveStartId is not compatible with filter; use cursor');
     }
     const afterId = cursor === undefined ? (exclusiveStartId ?? '') : decodeCursor(cursor);
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const wantLocked = filter.includes('locked');
@@ -297,7 +297,7 @@ export class EmulatorStore {
   // ---- head and locks -------------------------------------------------------------------
 
   listHead(ref: string, options: ClientOptions & { limit: number }): RequestQueueClientListHeadResult {
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const items = this.sql.head.all({ queue: queue.id, now, limit: options.limit });
@@ -314,7 +314,7 @@ export class EmulatorStore {
     ref: string,
     options: ClientOptions & { limit: number; lockSecs: number },
   ): RequestQueueClientListAndLockHeadResult {
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const expiresAt = now + Math.round(options.lockSecs * 1000);
@@ -348,7 +348,7 @@ export class EmulatorStore {
     requestId: string,
     options: ForefrontOptions & { lockSecs: number },
   ): RequestQueueClientProlongRequestLockResult {
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const row = this.lockedRequest(queue, requestId, options.clientKey, now);
@@ -366,7 +366,7 @@ export class EmulatorStore {
   }
 
   deleteRequestLock(ref: string, requestId: string, options: ForefrontOptions = {}): void {
-    this.write(() => {
+    this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const row = this.lockedRequest(queue, requestId, options.clientKey, now);
@@ -377,7 +377,7 @@ export class EmulatorStore {
   }
 
   unlockRequests(ref: string, options: ClientOptions = {}): RequestQueueClientUnlockRequestsResult {
-    return this.write(() => {
+    return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const locked = this.sql.lockedRows.all({ queue: queue.id, now });
@@ -402,7 +402,7 @@ export class EmulatorStore {
   // ---- internals ------------------------------------------------------------------------
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction and saves every queue row it changed. */
-  private write<T>(fn: () => T): T {
+  private transaction<T>(fn: () => T): T {
     return this.db
       .transaction(() => {
         try {
