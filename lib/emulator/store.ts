@@ -13,6 +13,7 @@ import type {
   RequestQueueClientBatchRequestsOperationResult,
   RequestQueueClientListAndLockHeadResult,
   RequestQueueClientListHeadResult,
+  RequestQueueClientListItem,
   RequestQueueClientListRequestsResult,
   RequestQueueClientProlongRequestLockResult,
   RequestQueueClientRequestSchema,
@@ -20,7 +21,7 @@ import type {
   RequestQueueClientUnlockRequestsResult,
   RequestQueueCollectionListResult,
 } from './store/results';
-import { ClientState, type QueueRow, type RequestRow } from './store/rows';
+import { ClientState, type HeadRow, type QueueRow, type RequestRow } from './store/rows';
 import { prepareStatements, type Statements } from './store/statements';
 
 export interface StoreOptions {
@@ -338,7 +339,7 @@ export class EmulatorStore {
         hadMultipleClients: queue.client_state === ClientState.MultipleClients,
         queueHasLockedRequests: this.hasLocks(queue.id, now),
         ...(options.clientKey === undefined ? {} : { clientKey: options.clientKey }),
-        items: rows.map((row) => ({ ...headItemToJson(row), lockExpiresAt: iso(expiresAt) })),
+        items: lockedItems(rows, expiresAt),
       };
     });
   }
@@ -551,6 +552,13 @@ export class EmulatorStore {
   private queueJson(row: QueueRow): RequestQueue {
     return queueToJson(row, this.consoleUrl(row.id));
   }
+}
+
+/** The head items just locked; their expiry is formatted once, not per item. */
+function lockedItems(rows: HeadRow[], expiresAt: number): RequestQueueClientListItem[] {
+  if (rows.length === 0) return [];
+  const lockExpiresAt = iso(expiresAt);
+  return rows.map((row) => ({ ...headItemToJson(row), lockExpiresAt }));
 }
 
 const describeClient = (key: string | null) => (key === null ? 'a call without clientKey' : `clientKey "${key}"`);
