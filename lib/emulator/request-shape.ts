@@ -82,3 +82,10 @@ export const headItemToJson = (row: HeadRow): RequestQueueClientListItem => ({
   method: row.method,
   retryCount: row.retry_count,
 });
+
+/** The head items just locked; their expiry is formatted once, not per item. */
+export function lockedHeadItemsToJson(rows: HeadRow[], expiresAt: number): RequestQueueClientListItem[] {
+  if (rows.length === 0) return [];
+  const lockExpiresAt = new Date(expiresAt).toISOString();
+  return rows.map((row) => ({ ...headItemToJson(row), lockExpiresAt }));
+}

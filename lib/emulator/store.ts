@@ -1,9 +1,30 @@
-import type { RequestFilter } from '../api-contract';
 import type { Db } from './db';
-import { EmulatorError, invalidClientKey, invalidInput, queueNotFound, requestNotFound } from './errors';
+import { EmulatorError, invalidInput, queueNotFound, requestNotFound } from './errors';
 import { randomObjectId, requestIdFromUniqueKey } from './ids';
 import { queueToJson, resolveQueueRef } from './queue-shape';
-import { headItemToJson, lockExpiry, parseRequestInput, type RequestInput, requestToJson } from './request-shape';
+import {
+  headItemToJson,
+  lockExpiry,
+  lockedHeadItemsToJson,
+  parseRequestInput,
+  type RequestInput,
+  requestToJson,
+} from './request-shape';
+import { batchItems, parseDeleteItem } from './store/batch';
+import { decodeCursor, encodeCursor } from './store/cursor';
+import { assertLockedBy, assertNotLockedByOther, isLockedByOther, ownsLock } from './store/locks';
+import type {
+  ClientKey,
+  ClientOptions,
+  ForefrontOptions,
+  ListAndLockHeadOptions,
+  ListHeadOptions,
+  ListQueuesOptions,
+  ListRequestsOptions,
+  ProlongLockOptions,
+  QueueChanges,
+  StoreOptions,
+} from './store/options';
 import type {
   DeletedRequest,
   GetOrCreateQueueResult,
@@ -13,7 +34,6 @@ import type {
   RequestQueueClientBatchRequestsOperationResult,
   RequestQueueClientListAndLockHeadResult,
   RequestQueueClientListHeadResult,
-  RequestQueueClientListItem,
   RequestQueueClientListRequestsResult,
   RequestQueueClientProlongRequestLockResult,
   RequestQueueClientRequestSchema,
@@ -21,34 +41,12 @@ import type {
   RequestQueueClientUnlockRequestsResult,
   RequestQueueCollectionListResult,
 } from './store/results';
-import { ClientState, type HeadRow, type QueueRow, type RequestRow } from './store/rows';
+import { ClientState, type QueueRow, type RequestRow } from './store/rows';
 import { prepareStatements, type Statements } from './store/statements';
+import { markModified, nextPosition, registerClient, type TrackedQueue, touch } from './store/tracked-queue';
 
-export interface StoreOptions {
-  /** Milliseconds since the epoch; injected so lock expiry is testable without sleeping. */
-  now?: () => number;
-  /** Where the dashboard shows a queue (the API's `consoleUrl`). */
-  consoleUrl?: (queueId: string) => string;
-}
+export type { ListRequestsOptions, StoreOptions } from './store/options';
 
-/** `undefined` is the anonymous client: every call without a key counts as a new client. */
-type ClientKey = string | undefined;
-interface ClientOptions {
-  clientKey?: string;
-}
-interface ForefrontOptions extends ClientOptions {
-  forefront?: boolean;
-}
-export interface ListRequestsOptions extends ClientOptions {
-  limit: number;
-  cursor?: string;
-  exclusiveStartId?: string;
-  filter?: RequestFilter[];
-}
-/** A queue row held for the current transaction; `dirty` when it must be written back at its end. */
-type TrackedQueue = QueueRow & { dirty?: boolean };
-
-const ACCESS_WRITE_INTERVAL_MS = 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -73,12 +71,7 @@ export class EmulatorStore {
 
   // ---- queue collection -------------------------------------------------------------------
 
-  listQueues(options: {
-    offset: number;
-    limit: number;
-    desc: boolean;
-    unnamed: boolean;
-  }): RequestQueueCollectionListResult {
+  listQueues(options: ListQueuesOptions): RequestQueueCollectionListResult {
     const { offset, limit, desc, unnamed } = options;
     const filter = unnamed ? 1 : 0;
     const rows = (desc ? this.sql.listQueuesDesc : this.sql.listQueuesAsc).all({ unnamed: filter, limit, offset });
@@ -109,7 +102,7 @@ export class EmulatorStore {
     return this.transaction(() => this.queueJson(this.queue(ref)));
   }
 
-  updateQueue(ref: string, changes: { name?: string | null; generalAccess?: string | null }): RequestQueue {
+  updateQueue(ref: string, changes: QueueChanges): RequestQueue {
     return this.transaction(() => {
       const queue = this.queue(ref);
       const now = this.now();
@@ -120,7 +113,7 @@ export class EmulatorStore {
       queue.name = name;
       if (changes.generalAccess !== undefined) queue.general_access = changes.generalAccess;
       this.sql.renameQueue.run({ id: queue.id, name: queue.name, general_access: queue.general_access });
-      this.modified(queue, now);
+      markModified(queue, now);
       return this.queueJson(queue);
     });
   }
@@ -148,7 +141,7 @@ export class EmulatorStore {
     body: unknown,
     options: ForefrontOptions = {},
   ): RequestQueueClientBatchRequestsOperationResult {
-    const inputs = this.batchBody(body).map((item, index) => {
+    const inputs = batchItems(body).map((item, index) => {
       const input = parseRequestInput(item, `request at index ${index}`);
       if (input.id !== undefined) throw invalidInput(`Invalid request at index ${index}: must not have an id`);
       return input;
@@ -193,20 +186,20 @@ export class EmulatorStore {
         const result = this.insertIfAbsent(queue, input, options.forefront ?? false);
         return result;
       }
-      this.assertNotLockedByOther(row, options.clientKey, now);
+      assertNotLockedByOther(row, options.clientKey, now);
       const wasHandled = row.handled_at !== null;
       const isHandled = input.handledAt !== null;
       let orderNo: number | null = null;
       let orderSeq = row.order_seq;
       let lockClient = row.lock_client;
-      const lockExpiresAt = lockExpiry(row.order_no, now);
+      const expiresAt = lockExpiry(row.order_no, now);
       if (isHandled) {
         lockClient = null;
-      } else if (lockExpiresAt !== null) {
+      } else if (expiresAt !== null) {
         // A plain update keeps the caller's lock; forefront only decides where it lands later.
-        orderNo = (options.forefront ? -1 : 1) * lockExpiresAt;
+        orderNo = (options.forefront ? -1 : 1) * expiresAt;
       } else {
-        [orderNo, orderSeq] = this.position(queue, options.forefront ?? false, now);
+        [orderNo, orderSeq] = nextPosition(queue, options.forefront ?? false, now);
         lockClient = null;
       }
       this.sql.updateRequest.run({
@@ -223,7 +216,7 @@ export class EmulatorStore {
       });
       queue.handled_count += Number(isHandled) - Number(wasHandled);
       queue.write_count += 1;
-      this.modified(queue, now);
+      markModified(queue, now);
       return { requestId, wasAlreadyPresent: true, wasAlreadyHandled: wasHandled };
     });
   }
@@ -233,14 +226,14 @@ export class EmulatorStore {
       const queue = this.openQueue(ref, options.clientKey);
       const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
       if (row) {
-        this.assertNotLockedByOther(row, options.clientKey, this.now());
+        assertNotLockedByOther(row, options.clientKey, this.now());
         this.removeRow(queue, row);
       }
     });
   }
 
   batchDeleteRequests(ref: string, body: unknown, options: ClientOptions = {}): RequestQueueClientBatchDeleteResult {
-    const items = this.batchBody(body).map((item, index) => parseDeleteItem(item, index));
+    const items = batchItems(body).map((item, index) => parseDeleteItem(item, index));
     return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
@@ -249,7 +242,7 @@ export class EmulatorStore {
       for (const item of items) {
         const id = item.id === undefined ? requestIdFromUniqueKey(item.uniqueKey) : item.id;
         const row = this.sql.requestById.get({ queue: queue.id, id });
-        if (row && lockExpiry(row.order_no, now) !== null && !this.ownsLock(row, options.clientKey)) {
+        if (row && isLockedByOther(row, options.clientKey, now)) {
           unprocessedRequests.push(item);
           continue;
         }
@@ -297,7 +290,7 @@ export class EmulatorStore {
 
   // ---- head and locks -------------------------------------------------------------------
 
-  listHead(ref: string, options: ClientOptions & { limit: number }): RequestQueueClientListHeadResult {
+  listHead(ref: string, options: ListHeadOptions): RequestQueueClientListHeadResult {
     return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
@@ -311,10 +304,7 @@ export class EmulatorStore {
     });
   }
 
-  listAndLockHead(
-    ref: string,
-    options: ClientOptions & { limit: number; lockSecs: number },
-  ): RequestQueueClientListAndLockHeadResult {
+  listAndLockHead(ref: string, options: ListAndLockHeadOptions): RequestQueueClientListAndLockHeadResult {
     return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
@@ -331,7 +321,7 @@ export class EmulatorStore {
           lock_client: options.clientKey ?? null,
         });
       }
-      if (rows.length > 0) this.modified(queue, now);
+      if (rows.length > 0) markModified(queue, now);
       return {
         limit: options.limit,
         lockSecs: options.lockSecs,
@@ -339,7 +329,7 @@ export class EmulatorStore {
         hadMultipleClients: queue.client_state === ClientState.MultipleClients,
         queueHasLockedRequests: this.hasLocks(queue.id, now),
         ...(options.clientKey === undefined ? {} : { clientKey: options.clientKey }),
-        items: lockedItems(rows, expiresAt),
+        items: lockedHeadItemsToJson(rows, expiresAt),
       };
     });
   }
@@ -347,7 +337,7 @@ export class EmulatorStore {
   prolongRequestLock(
     ref: string,
     requestId: string,
-    options: ForefrontOptions & { lockSecs: number },
+    options: ProlongLockOptions,
   ): RequestQueueClientProlongRequestLockResult {
     return this.transaction(() => {
       const queue = this.openQueue(ref, options.clientKey);
@@ -361,7 +351,7 @@ export class EmulatorStore {
         order_seq: row.order_seq,
         lock_client: row.lock_client,
       });
-      this.modified(queue, now);
+      markModified(queue, now);
       return { lockExpiresAt: iso(expiresAt) };
     });
   }
@@ -371,9 +361,9 @@ export class EmulatorStore {
       const queue = this.openQueue(ref, options.clientKey);
       const now = this.now();
       const row = this.lockedRequest(queue, requestId, options.clientKey, now);
-      const [orderNo, orderSeq] = this.position(queue, options.forefront ?? false, now);
+      const [orderNo, orderSeq] = nextPosition(queue, options.forefront ?? false, now);
       this.sql.setLock.run({ queue: queue.id, id: row.id, order_no: orderNo, order_seq: orderSeq, lock_client: null });
-      this.modified(queue, now);
+      markModified(queue, now);
     });
   }
 
@@ -384,8 +374,8 @@ export class EmulatorStore {
       const locked = this.sql.lockedRows.all({ queue: queue.id, now });
       let unlockedCount = 0;
       for (const row of locked) {
-        if (!this.ownsLock(row, options.clientKey)) continue;
-        const [orderNo, orderSeq] = this.position(queue, row.order_no < 0, now);
+        if (!ownsLock(row, options.clientKey)) continue;
+        const [orderNo, orderSeq] = nextPosition(queue, row.order_no < 0, now);
         this.sql.setLock.run({
           queue: queue.id,
           id: row.id,
@@ -395,7 +385,7 @@ export class EmulatorStore {
         });
         unlockedCount += 1;
       }
-      if (unlockedCount > 0) this.modified(queue, now);
+      if (unlockedCount > 0) markModified(queue, now);
       return { unlockedCount };
     });
   }
@@ -429,38 +419,17 @@ export class EmulatorStore {
     return this.track(row);
   }
 
-  /** Every access to a queue counts for `accessedAt` (written at most once a second). */
   private track(queue: TrackedQueue): TrackedQueue {
     this.opened.add(queue);
-    const now = this.now();
-    if (now - queue.accessed_at >= ACCESS_WRITE_INTERVAL_MS) {
-      queue.accessed_at = now;
-      queue.dirty = true;
-    }
+    touch(queue, this.now());
     return queue;
   }
 
   /** Resolves a queue for a call that carries a clientKey, registering the client. */
   private openQueue(ref: string, clientKey: ClientKey): TrackedQueue {
     const queue = this.queue(ref);
-    if (queue.client_state === ClientState.NoClient) {
-      queue.client_state = ClientState.OneClient;
-      queue.first_client = clientKey ?? null;
-      queue.dirty = true;
-    } else if (
-      queue.client_state === ClientState.OneClient &&
-      (clientKey === undefined || queue.first_client !== clientKey)
-    ) {
-      queue.client_state = ClientState.MultipleClients;
-      queue.dirty = true;
-    }
+    registerClient(queue, clientKey);
     return queue;
-  }
-
-  private modified(queue: TrackedQueue, now: number) {
-    queue.modified_at = Math.max(now, queue.modified_at);
-    queue.accessed_at = now;
-    queue.dirty = true;
   }
 
   private saveQueue(queue: TrackedQueue) {
@@ -469,15 +438,11 @@ export class EmulatorStore {
     queue.dirty = false;
   }
 
-  /** A new place in the queue at time `at`: the end (+) or the front (−). */
-  private position(queue: TrackedQueue, forefront: boolean, at: number): [number, number] {
-    const seq = queue.next_seq;
-    queue.next_seq += 1;
-    queue.dirty = true;
-    return forefront ? [-at, -seq] : [at, seq];
-  }
-
-  private insertIfAbsent(queue: TrackedQueue, input: RequestInput, forefront: boolean) {
+  private insertIfAbsent(
+    queue: TrackedQueue,
+    input: RequestInput,
+    forefront: boolean,
+  ): RequestQueueClientAddRequestResult {
     const requestId = requestIdFromUniqueKey(input.uniqueKey);
     const existing = this.sql.requestById.get({ queue: queue.id, id: requestId });
     if (existing) {
@@ -485,7 +450,7 @@ export class EmulatorStore {
     }
     const now = this.now();
     const handled = input.handledAt !== null;
-    const [orderNo, orderSeq] = handled ? [null, 0] : this.position(queue, forefront, now);
+    const [orderNo, orderSeq] = handled ? [null, 0] : nextPosition(queue, forefront, now);
     this.sql.insertRequest.run({
       queue: queue.id,
       id: requestId,
@@ -501,7 +466,7 @@ export class EmulatorStore {
     queue.total_count += 1;
     queue.handled_count += Number(handled);
     queue.write_count += 1;
-    this.modified(queue, now);
+    markModified(queue, now);
     // Like the platform, a request added as handled reports wasAlreadyHandled: false.
     return { requestId, wasAlreadyPresent: false, wasAlreadyHandled: false };
   }
@@ -511,31 +476,13 @@ export class EmulatorStore {
     queue.total_count -= 1;
     queue.handled_count -= Number(row.handled_at !== null);
     queue.delete_count += 1;
-    this.modified(queue, this.now());
-  }
-
-  private ownsLock(row: RequestRow, clientKey: ClientKey): boolean {
-    return (row.lock_client ?? undefined) === clientKey;
-  }
-
-  private assertNotLockedByOther(row: RequestRow, clientKey: ClientKey, now: number) {
-    if (lockExpiry(row.order_no, now) !== null && !this.ownsLock(row, clientKey)) {
-      throw invalidClientKey(`Request ${row.id} is locked by another client (${describeClient(row.lock_client)})`);
-    }
+    markModified(queue, this.now());
   }
 
   private lockedRequest(queue: TrackedQueue, requestId: string, clientKey: ClientKey, now: number): RequestRow {
     const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
     if (!row) throw requestNotFound();
-    if (lockExpiry(row.order_no, now) === null) {
-      const why = row.handled_at === null ? 'its lock has expired or it was never locked' : 'it is already handled';
-      throw invalidInput(`Request ${requestId} is not locked: ${why}`);
-    }
-    if (!this.ownsLock(row, clientKey)) {
-      throw invalidClientKey(
-        `Request ${requestId} is locked by another client (${describeClient(row.lock_client)}), not by ${describeClient(clientKey ?? null)}`,
-      );
-    }
+    assertLockedBy(row, clientKey, now);
     return row;
   }
 
@@ -543,43 +490,7 @@ export class EmulatorStore {
     return this.sql.hasLocks.get({ queue: queueId, now })?.locked === 1;
   }
 
-  private batchBody(body: unknown): unknown[] {
-    if (!Array.isArray(body)) throw invalidInput('The body must be a JSON array of requests');
-    if (body.length > 25) throw invalidInput(`A batch may hold at most 25 requests, got ${body.length}`);
-    return body;
-  }
-
   private queueJson(row: QueueRow): RequestQueue {
     return queueToJson(row, this.consoleUrl(row.id));
   }
-}
-
-/** The head items just locked; their expiry is formatted once, not per item. */
-function lockedItems(rows: HeadRow[], expiresAt: number): RequestQueueClientListItem[] {
-  if (rows.length === 0) return [];
-  const lockExpiresAt = iso(expiresAt);
-  return rows.map((row) => ({ ...headItemToJson(row), lockExpiresAt }));
-}
-
-const describeClient = (key: string | null) => (key === null ? 'a call without clientKey' : `clientKey "${key}"`);
-
-const nonEmptyString = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
-
-function parseDeleteItem(item: unknown, index: number): RequestQueueClientRequestToDelete {
-  if (typeof item === 'object' && item !== null) {
-    const id = 'id' in item ? nonEmptyString(item.id) : undefined;
-    const uniqueKey = 'uniqueKey' in item ? nonEmptyString(item.uniqueKey) : undefined;
-    if (id !== undefined) return uniqueKey === undefined ? { id } : { id, uniqueKey };
-    if (uniqueKey !== undefined) return { uniqueKey };
-  }
-  throw invalidInput(`Invalid request at index ${index}: give an id or a uniqueKey`);
-}
-
-const encodeCursor = (lastId: string) => Buffer.from(`after:${lastId}`).toString('base64url');
-
-function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^after:([A-Za-z0-9]{1,40})$/.exec(decoded);
-  if (!match?.[1]) throw invalidInput('cursor is not one this API returned');
-  return match[1];
 }
