@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ClientState } from './store/rows';
 
 export type Db = Database.Database;
 
@@ -17,8 +18,8 @@ CREATE TABLE IF NOT EXISTS queues (
   handled_count INTEGER NOT NULL DEFAULT 0,
   write_count INTEGER NOT NULL DEFAULT 0,
   delete_count INTEGER NOT NULL DEFAULT 0,
-  -- clients seen, for hadMultipleClients: 0 none, 1 exactly one (first_client), 2 more than one
-  client_state INTEGER NOT NULL DEFAULT 0,
+  -- How many clients the queue has seen, for hadMultipleClients: a ClientState (store/rows.ts).
+  client_state INTEGER NOT NULL DEFAULT ${ClientState.NoClient},
   first_client TEXT,
   general_access TEXT,
   next_seq INTEGER NOT NULL DEFAULT 1

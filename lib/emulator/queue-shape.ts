@@ -1,25 +1,9 @@
 import { QUEUE_ID_PATTERN, QUEUE_NAME_REF_PATTERN } from '../api-contract';
+import type { RequestQueue } from './store/results';
+import { ClientState, type QueueRow } from './store/rows';
 
 /** The emulator's single user; `~name` and `local~name` address its queues. */
 export const LOCAL_USER = { id: 'HeadlockLocalUser', username: 'local' } as const;
-
-export interface QueueRow {
-  id: string;
-  name: string | null;
-  created_at: number;
-  modified_at: number;
-  accessed_at: number;
-  total_count: number;
-  handled_count: number;
-  write_count: number;
-  delete_count: number;
-  client_state: number;
-  first_client: string | null;
-  general_access: string | null;
-  next_seq: number;
-  /** Set in memory when the row must be written back at the end of the transaction. */
-  dirty?: boolean;
-}
 
 export type QueueTarget = { kind: 'id'; id: string } | { kind: 'name'; name: string } | { kind: 'none' };
 
@@ -33,7 +17,7 @@ export function resolveQueueRef(ref: string): QueueTarget {
   return { kind: 'name', name: match[2] };
 }
 
-export function queueToJson(row: QueueRow, consoleUrl: string): Record<string, unknown> {
+export function queueToJson(row: QueueRow, consoleUrl: string): RequestQueue {
   return {
     id: row.id,
     name: row.name,
@@ -45,7 +29,7 @@ export function queueToJson(row: QueueRow, consoleUrl: string): Record<string, u
     totalRequestCount: row.total_count,
     handledRequestCount: row.handled_count,
     pendingRequestCount: row.total_count - row.handled_count,
-    hadMultipleClients: row.client_state === 2,
+    hadMultipleClients: row.client_state === ClientState.MultipleClients,
     consoleUrl,
     ...(row.general_access === null ? {} : { generalAccess: row.general_access }),
     stats: { writeCount: row.write_count, deleteCount: row.delete_count },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { invalidInput } from './errors';
+import type { RequestQueueClientListItem, RequestQueueClientRequestSchema } from './store/results';
+import type { HeadRow, RequestRow } from './store/rows';
 
 // What a request body may hold. Fields beyond the ones we index are kept as given.
 const requestBodySchema = z.looseObject({
@@ -49,19 +51,6 @@ export function parseRequestInput(body: unknown, where = 'request'): RequestInpu
   };
 }
 
-export interface RequestRow {
-  id: string;
-  unique_key: string;
-  url: string;
-  method: string;
-  retry_count: number;
-  handled_at: string | null;
-  order_no: number | null;
-  order_seq: number;
-  lock_client: string | null;
-  extra: string;
-}
-
 /** A lock is live while the ordering key lies beyond `now` on either side. */
 export function lockExpiry(orderNo: number | null, now: number): number | null {
   if (orderNo === null) return null;
@@ -70,7 +59,7 @@ export function lockExpiry(orderNo: number | null, now: number): number | null {
 }
 
 /** The stored request as the API returns it, with lock details while it is locked. */
-export function requestToJson(row: RequestRow, now: number): Record<string, unknown> {
+export function requestToJson(row: RequestRow, now: number): RequestQueueClientRequestSchema {
   const expiresAt = lockExpiry(row.order_no, now);
   return {
     id: row.id,
@@ -83,4 +72,20 @@ export function requestToJson(row: RequestRow, now: number): Record<string, unkn
     ...(row.handled_at === null ? {} : { handledAt: row.handled_at }),
     ...(expiresAt === null ? {} : { lockExpiresAt: new Date(expiresAt).toISOString(), lockByClient: row.lock_client }),
   };
+}
+
+/** A request as the head lists it. */
+export const headItemToJson = (row: HeadRow): RequestQueueClientListItem => ({
+  id: row.id,
+  uniqueKey: row.unique_key,
+  url: row.url,
+  method: row.method,
+  retryCount: row.retry_count,
+});
+
+/** The head items just locked; their expiry is formatted once, not per item. */
+export function lockedHeadItemsToJson(rows: HeadRow[], expiresAt: number): RequestQueueClientListItem[] {
+  if (rows.length === 0) return [];
+  const lockExpiresAt = new Date(expiresAt).toISOString();
+  return rows.map((row) => ({ ...headItemToJson(row), lockExpiresAt }));
 }

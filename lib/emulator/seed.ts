@@ -46,10 +46,10 @@ function addInBatches(store: EmulatorStore, queue: string, requests: unknown[], 
  */
 export function seedDemoData(store: EmulatorStore): boolean {
   const { db } = store;
-  const done = db.prepare("SELECT value FROM meta WHERE key = 'seed'").get() as { value: string } | undefined;
+  const done = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'seed'").get();
   if (done) return false;
   db.transaction(() => {
-    const demo = store.getOrCreateQueue('demo-crawl').queue.id as string;
+    const demo = store.getOrCreateQueue('demo-crawl').queue.id;
     addInBatches(store, demo, demoRequests());
     const urgent = Array.from({ length: 12 }, (_, i) => {
       const url = `https://shop.example.com/deals/flash-sale-${i + 1}`;
@@ -57,7 +57,7 @@ export function seedDemoData(store: EmulatorStore): boolean {
     });
     addInBatches(store, demo, urgent, true);
     store.getOrCreateQueue('empty');
-    const big = store.getOrCreateQueue('big').queue.id as string;
+    const big = store.getOrCreateQueue('big').queue.id;
     for (let i = 0; i < BIG_QUEUE_SIZE; i += 25) {
       const batch = Array.from({ length: Math.min(25, BIG_QUEUE_SIZE - i) }, (_, j) => {
         const url = `https://big.example.com/page/${i + j}`;
