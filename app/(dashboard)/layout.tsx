@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { ActingAsWatcher } from '@/components/layout/acting-as-watcher';
 import { AppHeader } from '@/components/layout/app-header';
 import { SessionControls } from '@/components/layout/session-controls';
-import { THEME_COOKIE, type Theme } from '@/components/layout/theme';
+import { THEME_COOKIE, toTheme } from '@/components/layout/theme';
 import { getSession, sessionInfo } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -12,11 +12,11 @@ export const dynamic = 'force-dynamic';
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const session = sessionInfo(await getSession());
   if (!session) redirect('/connect');
-  const theme = ((await cookies()).get(THEME_COOKIE)?.value ?? 'system') as Theme;
+  const theme = toTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <>
       <AppHeader>
-        <SessionControls initial={session} theme={['light', 'dark'].includes(theme) ? theme : 'system'} />
+        <SessionControls initial={session} theme={theme} />
       </AppHeader>
       <ActingAsWatcher />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { THEME_COOKIE, type Theme } from './theme';
+import { THEME_COOKIE, type Theme, toTheme } from './theme';
 
 /** System / light / dark; the choice is a cookie so the server renders the right class first time. */
 export function ThemeToggle({ initial }: { initial: Theme }) {
@@ -13,7 +13,7 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
         aria-label="Color theme"
         value={theme}
         onChange={(event) => {
-          const next = event.target.value as Theme;
+          const next = toTheme(event.target.value);
           setTheme(next);
           // biome-ignore lint/suspicious/noDocumentCookie: a preference the server reads to render the right theme
           document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=31536000; samesite=strict`;
