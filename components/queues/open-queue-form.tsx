@@ -20,7 +20,7 @@ export function OpenQueueForm() {
       className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        resolve.mutate(ref.trim(), { onSuccess: (queue) => router.push(`/queues/${queue.id}`) });
+        resolve.mutate({ queueId: ref.trim() }, { onSuccess: (queue) => router.push(`/queues/${queue.id}`) });
       }}
     >
       <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-300">

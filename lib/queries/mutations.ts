@@ -2,6 +2,7 @@
 
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { deleteLockAction, lockHeadAction, prolongLockAction, unlockAllAction } from '../actions/locks';
+import { getQueueAction } from '../actions/queues';
 import { addRequestsAction, deleteRequestsAction, updateRequestAction } from '../actions/requests';
 import {
   acknowledgeQueueAction,
@@ -16,7 +17,6 @@ import {
 import type { ActionResult } from '../types';
 import { unwrap } from './action-error';
 import { queryKeys } from './keys';
-import { queueQuery } from './options';
 
 /**
  * A mutation over a server action, typed by the action itself (its input is its zod schema's input);
@@ -55,8 +55,5 @@ export const useConnectEmulator = () => useActionMutation(connectEmulatorAction,
 export const useConnectApify = () => useActionMutation(connectApifyAction, everything);
 export const useDisconnect = () => useActionMutation(disconnectAction, () => []);
 
-/** Resolves what the user typed (an ID, `~name` or `username~name`) to the queue, as that ref's query. */
-export function useResolveQueue() {
-  const client = useQueryClient();
-  return useMutation({ mutationFn: (queueRef: string) => client.fetchQuery(queueQuery(queueRef)) });
-}
+/** Resolves what the user typed (an ID, `~name` or `username~name`) to the queue; nothing to invalidate. */
+export const useResolveQueue = () => useActionMutation(getQueueAction, () => []);
