@@ -23,6 +23,13 @@ export async function connectedPage(browser: Browser, options: Parameters<Browse
   return { context, page, clientKey };
 }
 
+/** The page's session cookie as a `Cookie` header, to replay it outside the browser. */
+export const cookieHeader = async (page: Page) =>
+  (await page.context().cookies())
+    .filter((cookie) => cookie.name === 'headlock_session')
+    .map((cookie) => `${cookie.name}=${cookie.value}`)
+    .join('; ');
+
 export async function clientKeyOf(page: Page) {
   const key = (await page.getByTestId('session-client-key').textContent())?.trim();
   if (!key) throw new Error('no clientKey shown in the header');

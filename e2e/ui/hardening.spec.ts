@@ -7,7 +7,7 @@ import { emulatorClient, freshQueue } from '../support/emulator';
 import { E2E_PORT, E2E_TOKEN, FAKE_APIFY_PORT, FAKE_APIFY_TOKEN, FAKE_APIFY_URL } from '../support/env';
 import { rawRequest } from '../support/raw-http';
 import { actionId, actionResult, callAction } from '../support/server-actions';
-import { connectToEmulator, lockHead, openQueue, seededQueue } from '../support/ui';
+import { connectToEmulator, cookieHeader, lockHead, openQueue, seededQueue } from '../support/ui';
 
 // Raw HTTP where the browser cannot go: a forged Host (DNS rebinding), the headers of every kind of
 // response, and a copy of a session cookie replayed after the session ended.
@@ -155,12 +155,6 @@ test('every kind of response carries the security headers; each page gets its ow
     await test.step(what, () => expectSecurityHeaders(response.headers, what.startsWith('emulator') ? 'api' : 'page'));
   }
 });
-
-const cookieHeader = async (page: Page) =>
-  (await page.context().cookies())
-    .filter((cookie) => cookie.name === 'headlock_session')
-    .map((cookie) => `${cookie.name}=${cookie.value}`)
-    .join('; ');
 
 async function listQueuesWith(cookie: string, port?: number) {
   const response = await callAction(action('lib/actions/queues.ts', 'listQueuesAction'), [{}], { cookie, port });

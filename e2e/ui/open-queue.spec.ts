@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { freshQueue } from '../support/emulator';
 import { actionId, actionResult, callAction } from '../support/server-actions';
-import { api, connectToEmulator } from '../support/ui';
+import { api, connectToEmulator, cookieHeader } from '../support/ui';
 
 // The queue list's "Open a queue" form goes through the query layer like every other read: it names
 // what was wrong with a reference, and a session that ended elsewhere sends the user to /connect.
@@ -31,10 +31,7 @@ test('names what is wrong with a reference', async ({ page }) => {
 test('a session ended elsewhere sends the user to /connect', async ({ page }) => {
   const queue = await freshQueue(api, 'open-signed-out');
   await connectToEmulator(page);
-  const cookie = (await page.context().cookies())
-    .filter((entry) => entry.name === 'headlock_session')
-    .map((entry) => `${entry.name}=${entry.value}`)
-    .join('; ');
+  const cookie = await cookieHeader(page);
   const disconnect = actionId(process.cwd(), 'lib/actions/session.ts', 'disconnectAction');
   const ended = await callAction(disconnect, [], { cookie });
   expect(actionResult(ended.body)).toMatchObject({ ok: true });
