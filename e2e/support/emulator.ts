@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApifyClient } from 'apify-client';
 import { E2E_EMULATOR_URL, E2E_TOKEN } from './env';
+import { type ServerProcess, startServerProcess } from './server-process';
 
 /** The real apify-client pointed at the e2e server's embedded emulator; no retries hide failures. */
 export function emulatorClient(options: { baseUrl?: string; token?: string } = {}) {
@@ -24,13 +24,10 @@ export async function freshQueue(client: ApifyClient, label: string) {
 export const uniqueKeys = (count: number, prefix = 'https://example.com/p/') =>
   Array.from({ length: count }, (_, i) => ({ url: `${prefix}${i}`, uniqueKey: `${prefix}${i}` }));
 
-export interface StandaloneEmulator {
+export interface StandaloneEmulator extends ServerProcess {
   baseUrl: string;
   token: string;
   dbFile: string;
-  process: ChildProcess;
-  /** Stops the process with `signal` and waits until it has exited. */
-  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Starts `npm run emulator`'s server (plain node:http) on its own port and database file. */
@@ -43,8 +40,11 @@ export async function startStandaloneEmulator(options: {
   mkdirSync(dir, { recursive: true });
   const dbFile = options.dbFile ?? join(dir, `emulator-${Date.now()}.sqlite`);
   const token = `standalone-${randomBytes(8).toString('hex')}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/emulator/cli/standalone.ts'], {
-    env: {
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const server = await startServerProcess(
+    'standalone emulator',
+    ['--import', 'tsx', 'lib/emulator/cli/standalone.ts'],
+    {
       ...process.env,
       EMULATOR_PORT: String(options.port),
       EMULATOR_DB: dbFile,
@@ -52,35 +52,7 @@ export async function startStandaloneEmulator(options: {
       HEADLOCK_DATA_DIR: dir,
       EMULATOR_SEED: options.seed ? '1' : '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-  const baseUrl = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`standalone emulator exited early:\n${output}`);
-    const ready = await fetch(`${baseUrl}/v2/users/me`, { headers: { authorization: `Bearer ${token}` } })
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`standalone emulator did not start:\n${output}`);
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  return {
-    baseUrl,
-    token,
-    dbFile,
-    process: child,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
+    () => fetch(`${baseUrl}/v2/users/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.ok),
+  );
+  return { baseUrl, token, dbFile, ...server };
 }
