@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { buildState } from '../../lib/build-state';
 
 /** The bench's own port ranges, so it can run beside the e2e servers (3100–3299). */
 export const NEXT_PORTS = [3300, 3399] as const;
@@ -111,26 +112,17 @@ export async function startNext(appDir: string, dbFile: string, dataDir: string,
   );
 }
 
-const SOURCES = ['app', 'components', 'lib', 'package.json', 'next.config.mjs', 'tsconfig.json'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), stat.mtimeMs);
-}
-
 /**
  * Builds the app when there is no build or the sources are newer (the rule `npm start` follows).
  * `BENCH_SKIP_BUILD=1` uses whatever build exists, e.g. while other processes serve from `.next`.
  */
 export function buildIfNeeded(log: (line: string) => void): void {
-  const buildId = join('.next', 'BUILD_ID');
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  if (builtAt > 0 && process.env.BENCH_SKIP_BUILD === '1') return;
-  if (builtAt >= Math.max(...SOURCES.map(newestMtime))) return;
+  const state = buildState();
+  if (state === 'current' || (state === 'stale' && process.env.BENCH_SKIP_BUILD === '1')) return;
   log(
-    builtAt === 0 ? 'no build yet: running next build…' : 'sources changed since the last build: running next build…',
+    state === 'missing'
+      ? 'no build yet: running next build…'
+      : 'sources changed since the last build: running next build…',
   );
   const result = spawnSync(process.execPath, [resolve('node_modules/next/dist/bin/next'), 'build'], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

@@ -13,7 +13,7 @@ const ROOMS: [Room, RegExp][] = [
     /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params)\.ts$|^lib\/locks\//,
   ],
   ['app', /^app\/|^components\/|^lib\/queries\//],
-  ['start', /^lib\/start\.ts$/],
+  ['start', /^lib\/(start|build-state)\.ts$/],
   ['tooling', /^lib\/architecture\//],
 ];
 
