@@ -49,6 +49,15 @@ export type { ListRequestsOptions, StoreOptions } from './store/options';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The columns a request's own fields fill, as named parameters (inserts and updates alike). */
+const requestColumns = (input: RequestInput) => ({
+  url: input.url,
+  method: input.method,
+  retry_count: input.retryCount,
+  handled_at: input.handledAt,
+  extra: input.extra,
+});
+
 /**
  * The request-queue store. Method names follow apify-client's `RequestQueueClient` and
  * `RequestQueueCollectionClient`; each call runs in one `BEGIN IMMEDIATE` transaction.
@@ -183,8 +192,7 @@ export class EmulatorStore {
       const now = this.now();
       const row = this.sql.requestById.get({ queue: queue.id, id: requestId });
       if (!row) {
-        const result = this.insertIfAbsent(queue, input, options.forefront ?? false);
-        return result;
+        return this.insertIfAbsent(queue, input, options.forefront ?? false);
       }
       assertNotLockedByOther(row, options.clientKey, now);
       const wasHandled = row.handled_at !== null;
@@ -205,14 +213,10 @@ export class EmulatorStore {
       this.sql.updateRequest.run({
         queue: queue.id,
         id: requestId,
-        url: input.url,
-        method: input.method,
-        retry_count: input.retryCount,
-        handled_at: input.handledAt,
+        ...requestColumns(input),
         order_no: orderNo,
         order_seq: orderSeq,
         lock_client: lockClient,
-        extra: input.extra,
       });
       queue.handled_count += Number(isHandled) - Number(wasHandled);
       queue.write_count += 1;
@@ -455,13 +459,9 @@ export class EmulatorStore {
       queue: queue.id,
       id: requestId,
       unique_key: input.uniqueKey,
-      url: input.url,
-      method: input.method,
-      retry_count: input.retryCount,
-      handled_at: input.handledAt,
+      ...requestColumns(input),
       order_no: orderNo,
       order_seq: orderSeq,
-      extra: input.extra,
     });
     queue.total_count += 1;
     queue.handled_count += Number(handled);
