@@ -1,7 +1,7 @@
 // `npm run graph`: the import graph by room and by folder, then anything that breaks the map.
 // `npm run graph -- --files` lists every file's imports instead of the folders'.
 import { readImportGraph } from './imports';
-import { doorViolations, importCycles, roomOf } from './rooms';
+import { DOORS, doorViolations, importCycles, roomOf } from './rooms';
 
 const files = readImportGraph('.');
 const folderOf = (path: string) => path.split('/').slice(0, -1).join('/') || path;
@@ -20,6 +20,8 @@ function printEdges(title: string, label: (path: string) => string) {
 }
 
 printEdges('Rooms (imports between them):', (path) => roomOf(path) ?? 'no room');
+console.log('\nDoors (the only imports allowed between rooms; shared modules are open to all):');
+for (const [from, to, why] of DOORS) console.log(`  ${from.source} → ${to.source}: ${why}`);
 if (process.argv.includes('--files')) printEdges('Files:', (path) => path);
 else printEdges('Folders:', folderOf);
 
