@@ -10,7 +10,7 @@ const ROOMS: [Room, RegExp][] = [
   ['gateway', /^lib\/(actions|apify|security)\/|^lib\/(session|session-registry|env|dashboard-db)\.ts$|^proxy\.ts$/],
   [
     'shared',
-    /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params)\.ts$|^lib\/locks\//,
+    /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params)\.ts$|^lib\/(locks|ops)\//,
   ],
   ['app', /^app\/|^components\/|^lib\/queries\//],
   ['start', /^lib\/(start|build-state)\.ts$/],
