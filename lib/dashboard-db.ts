@@ -14,6 +14,19 @@ const MIGRATIONS = [
     expires_at INTEGER NOT NULL
   ) WITHOUT ROWID`,
   'CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at)',
+  // The recorder's history of queue snapshots (lib/recorder), per target + account ("scope") and queue.
+  // `detail` is the sample as JSON, NULL when it repeats the previous one of the queue.
+  `CREATE TABLE IF NOT EXISTS queue_samples (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    queue_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    pending INTEGER NOT NULL,
+    locked INTEGER NOT NULL,
+    detail TEXT
+  )`,
+  'CREATE INDEX IF NOT EXISTS queue_samples_by_queue ON queue_samples (scope, queue_id, at)',
+  'CREATE INDEX IF NOT EXISTS queue_samples_by_age ON queue_samples (at)',
 ];
 
 /** Opens (creating if needed) a dashboard database with the pragmas this project requires. */

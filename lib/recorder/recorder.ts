@@ -1,0 +1,180 @@
+import 'server-only';
+import type { DashboardDb } from '../dashboard-db';
+import type { Sample } from '../ops/history';
+
+/** Whose history: a target and an account on it (two accounts never share one), and one queue. */
+export interface RecorderScope {
+  target: string;
+  account: string;
+  queueId: string;
+}
+
+export interface RecorderLimits {
+  /** Samples older than this are pruned. */
+  maxAgeMs: number;
+  /** At most this many samples are kept per queue (of one account). */
+  maxSamples: number;
+  /** A sample closer than this to the queue's last one is not recorded (several tabs watching). */
+  minIntervalMs: number;
+}
+
+export const DEFAULT_LIMITS: RecorderLimits = { maxAgeMs: 24 * 60 * 60 * 1000, maxSamples: 50_000, minIntervalMs: 900 };
+
+export interface Recorder {
+  /** Records a sample; returns false when it was too close to the last one to keep. */
+  record(scope: RecorderScope, sample: Sample): boolean;
+  /** The samples since `since` (server ms), oldest first, at most the latest `limit`. */
+  history(scope: RecorderScope, options: { since: number; limit: number }): Sample[];
+  /** Deletes samples past the age limit in every queue; returns how many. */
+  prune(): number;
+}
+
+// A sample's detail is stored as JSON, or as NULL when it is the same as the queue's previous
+// sample's (an idle queue then costs a row of numbers per poll). Reading carries the detail forward.
+type Detail = Omit<Sample, 'at'>;
+interface Row {
+  at: number;
+  detail: string | null;
+}
+interface Cut {
+  id: number;
+  at: number;
+}
+
+/** A sample's key in memory: the scope, whose parts cannot contain a newline. */
+const keyOf = (scope: RecorderScope) => `${scope.target}\n${scope.account}\n${scope.queueId}`;
+const scopeText = (scope: RecorderScope) => `${scope.target}\n${scope.account}`;
+
+/** Count pruning runs once every this many samples per queue, keeping room for as many more. */
+const COUNT_PRUNE_EVERY = 100;
+
+/** The recorder on the dashboard's database (the table is created by its migrations). */
+export function createRecorder(
+  db: DashboardDb,
+  { now = Date.now, limits = DEFAULT_LIMITS }: { now?: () => number; limits?: RecorderLimits } = {},
+): Recorder {
+  const insert = db.prepare<{
+    scope: string;
+    queue: string;
+    at: number;
+    pending: number;
+    locked: number;
+    detail: string | null;
+  }>(
+    `INSERT INTO queue_samples (scope, queue_id, at, pending, locked, detail)
+     VALUES (@scope, @queue, @at, @pending, @locked, @detail)`,
+  );
+  const last = db.prepare<{ scope: string; queue: string }, Row>(
+    'SELECT at, detail FROM queue_samples WHERE scope = @scope AND queue_id = @queue ORDER BY at DESC, id DESC LIMIT 1',
+  );
+  // Pruning cuts a queue's history before its first kept row; a repeat there first takes the detail
+  // it repeats, so what is kept can always be read back.
+  const firstKeptAfter = db.prepare<{ scope: string; queue: string; before: number }, Cut>(
+    'SELECT id, at FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND at >= @before ORDER BY at, id LIMIT 1',
+  );
+  const firstKeptOfLatest = db.prepare<{ scope: string; queue: string; keep: number }, Cut>(
+    `SELECT id, at FROM queue_samples WHERE scope = @scope AND queue_id = @queue
+     ORDER BY at DESC, id DESC LIMIT 1 OFFSET @keep - 1`,
+  );
+  const hasOlder = db
+    .prepare<{ scope: string; queue: string; at: number; id: number }, number>(
+      `SELECT 1 FROM queue_samples WHERE scope = @scope AND queue_id = @queue
+     AND (at < @at OR (at = @at AND id < @id)) LIMIT 1`,
+    )
+    .pluck();
+  const fillRepeat = db.prepare<{ scope: string; queue: string; at: number; id: number }>(
+    `UPDATE queue_samples SET detail = (
+       SELECT detail FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND detail IS NOT NULL
+       AND (at < @at OR (at = @at AND id < @id)) ORDER BY at DESC, id DESC LIMIT 1)
+     WHERE id = @id AND detail IS NULL`,
+  );
+  const deleteBefore = db.prepare<{ scope: string; queue: string; at: number; id: number }>(
+    `DELETE FROM queue_samples WHERE scope = @scope AND queue_id = @queue
+     AND (at < @at OR (at = @at AND id < @id))`,
+  );
+  const queuesWithOlder = db.prepare<{ before: number }, { scope: string; queue: string }>(
+    'SELECT DISTINCT scope, queue_id AS queue FROM queue_samples WHERE at < @before',
+  );
+  const deleteQueueOlder = db.prepare<{ scope: string; queue: string; before: number }>(
+    'DELETE FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND at < @before',
+  );
+  const recent = db.prepare<{ scope: string; queue: string; since: number; limit: number }, Row & { id: number }>(
+    `SELECT id, at, detail FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND at >= @since
+     ORDER BY at DESC, id DESC LIMIT @limit`,
+  );
+  const detailBefore = db.prepare<{ scope: string; queue: string; at: number; id: number }, { detail: string }>(
+    `SELECT detail FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND detail IS NOT NULL
+     AND (at < @at OR (at = @at AND id < @id)) ORDER BY at DESC, id DESC LIMIT 1`,
+  );
+
+  // Per queue: the last detail written (to store repeats as NULL) and samples since the last count prune.
+  const lastDetail = new Map<string, string>();
+  const sinceCountPrune = new Map<string, number>();
+  let lastFullPrune = 0;
+
+  /** Deletes a queue's samples before `cut` (the first one kept). */
+  const cutBefore = (params: { scope: string; queue: string }, cut: Cut | undefined) => {
+    if (!cut || hasOlder.get({ ...params, ...cut }) === undefined) return 0;
+    fillRepeat.run({ ...params, ...cut });
+    return deleteBefore.run({ ...params, ...cut }).changes;
+  };
+  const prune = db.transaction(() => {
+    const before = now() - limits.maxAgeMs;
+    let pruned = 0;
+    for (const params of queuesWithOlder.all({ before })) {
+      const cut = firstKeptAfter.get({ ...params, before });
+      pruned += cut ? cutBefore(params, cut) : deleteQueueOlder.run({ ...params, before }).changes;
+    }
+    return pruned;
+  });
+
+  const record = db.transaction((scope: RecorderScope, sample: Sample): boolean => {
+    const key = keyOf(scope);
+    const params = { scope: scopeText(scope), queue: scope.queueId };
+    const previous = last.get(params);
+    if (previous && sample.at - previous.at < limits.minIntervalMs) return false;
+    const { at, ...rest } = sample;
+    const detail = JSON.stringify(rest satisfies Detail);
+    // After a restart the memory is empty: the first sample is written in full.
+    const same = previous !== undefined && lastDetail.get(key) === detail;
+    insert.run({ ...params, at, pending: sample.pending, locked: sample.locks.length, detail: same ? null : detail });
+    lastDetail.set(key, detail);
+    if (lastDetail.size > 1000) lastDetail.delete(lastDetail.keys().next().value as string);
+    cutBefore(params, firstKeptAfter.get({ ...params, before: now() - limits.maxAgeMs }));
+    const count = (sinceCountPrune.get(key) ?? 0) + 1;
+    if (count >= COUNT_PRUNE_EVERY || !sinceCountPrune.has(key)) {
+      const keep = Math.max(1, limits.maxSamples - COUNT_PRUNE_EVERY);
+      cutBefore(params, firstKeptOfLatest.get({ ...params, keep }));
+      sinceCountPrune.set(key, 0);
+    } else {
+      sinceCountPrune.set(key, count);
+    }
+    return true;
+  });
+
+  return {
+    record(scope, sample) {
+      const kept = record.immediate(scope, sample);
+      if (now() - lastFullPrune > 60 * 60 * 1000) {
+        lastFullPrune = now();
+        prune.immediate();
+      }
+      return kept;
+    },
+    history(scope, { since, limit }) {
+      const params = { scope: scopeText(scope), queue: scope.queueId };
+      const rows = recent.all({ ...params, since, limit }).reverse();
+      const first = rows[0];
+      const base = first?.detail === null ? detailBefore.get({ ...params, at: first.at, id: first.id }) : undefined;
+      let carried = base ? (JSON.parse(base.detail) as Detail) : undefined;
+      const samples: Sample[] = [];
+      for (const row of rows) {
+        if (row.detail !== null) carried = JSON.parse(row.detail) as Detail;
+        // A repeat whose full sample was pruned cannot be read back: it is skipped.
+        if (carried) samples.push({ at: row.at, ...carried });
+      }
+      return samples;
+    },
+    prune: () => prune.immediate(),
+  };
+}
