@@ -36,3 +36,6 @@ export function sessionSecret(): string {
   }
   return secret;
 }
+
+/** Whether snapshots are recorded (on unless `HEADLOCK_RECORDER=off`, which the bench uses to compare). */
+export const recorderEnabled = () => process.env.HEADLOCK_RECORDER !== 'off';

@@ -30,6 +30,12 @@ export const intParam = (fallback: number, min: number, max: number) =>
     .transform((value) => Math.min(max, Math.max(min, value)))
     .catch(fallback);
 
+/**
+ * A number kept as written, not clamped: the action it is sent to says what is wrong with it (an
+ * absurd value is an error the page shows). Missing, or not a number, reads as `fallback`.
+ */
+export const checkedNumberParam = (fallback: number) => z.coerce.number().refine(Number.isFinite).catch(fallback);
+
 interface ReadableParams {
   get(name: string): string | null;
 }

@@ -1,4 +1,5 @@
 // What crosses from the server to the browser: the app's own shapes, never apify-client's.
+import type { Activity, OpsSettings, Verdict } from './ops/history';
 
 export type ErrorCode =
   | 'unauthenticated'
@@ -179,4 +180,28 @@ export interface WriteResult {
 export interface DeleteRequestsResult {
   deleted: string[];
   notDeleted: string[];
+}
+
+/** The ops cockpit of one queue (lib/ops), as judged with `settings` at `serverNow`. */
+export interface QueueActivity extends Activity {
+  settings: OpsSettings;
+  /** The latest snapshot read only some of the locks: holders' counts are lower bounds. */
+  locksTruncated: boolean;
+  serverNow: string;
+}
+
+/** A queue's mark in the queue list: its latest verdict and recent activity, where recorded. */
+export interface QueueMark {
+  queueId: string;
+  /** When its latest sample was recorded (server ms). */
+  recordedAt: number;
+  verdict: Verdict | null;
+  pending: number[];
+  handledPerMinute: number[];
+}
+
+export interface ReleaseHolderResult {
+  clientKey: string;
+  unlockedCount: number;
+  serverNow: string;
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { borrowedKeyOn } from '@/lib/acting-as';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { sessionQuery, snapshotQuery } from '@/lib/queries/options';
-import { intParam } from '@/lib/search-params';
+import { checkedNumberParam, intParam } from '@/lib/search-params';
 import { AcknowledgeNotice } from './acknowledge-notice';
 import { ActingBanner } from './acting-banner';
 import { ClientKeyFromLink } from './client-key-link';
@@ -31,10 +32,17 @@ const workspaceParams = z.object({
   tab: z.enum(TABS.map(([key]) => key)).catch('head'),
   limit: intParam(100, 1, 1000),
   every: intParam(2, 1, 30),
+  silentAfter: checkedNumberParam(60),
+  poisonAt: checkedNumberParam(3),
+});
+
+// Loaded after the page's first paint: it keeps the queue page's first-load JavaScript in budget.
+const OpsCockpit = dynamic(() => import('@/components/ops/ops-cockpit'), {
+  loading: () => <Skeleton className="h-24" label="Judging the queue" />,
 });
 
 export function QueueWorkspace({ queueId }: { queueId: string }) {
-  const [{ tab, limit, every }, set] = useSearchState(workspaceParams);
+  const [{ tab, limit, every, silentAfter, poisonAt }, set] = useSearchState(workspaceParams);
   const [paused, setPaused] = useState(false);
   const help = useRef<HTMLDialogElement>(null);
   const lockButton = useRef<HTMLButtonElement>(null);
@@ -97,6 +105,17 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
       {session && <ClientKeyFromLink queueId={queueId} pageKey={actingAs ?? session.clientKey} />}
       {snapshot.error && !rateLimited && (
         <ErrorAlert title="The last refresh failed">{errorMessage(snapshot.error)}</ErrorAlert>
+      )}
+      {session && data.head && (
+        <OpsCockpit
+          queueId={queueId}
+          after={data.serverNow}
+          silentAfter={silentAfter}
+          poisonAt={poisonAt}
+          pageKey={data.clientKey}
+          sessionKey={session.clientKey}
+          writeBlock={writeBlock}
+        />
       )}
 
       <nav aria-label="Queue views" className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">

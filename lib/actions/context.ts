@@ -2,6 +2,7 @@ import 'server-only';
 import type { Target } from '../apify/client';
 import type { GatewayContext } from '../apify/gateway';
 import { apifyBaseUrl, emulatorTarget } from '../env';
+import { serverRecorder } from '../recorder/instance';
 import { endSession, getSession, type SessionData } from '../session';
 import type { ActionResult } from '../types';
 
@@ -25,12 +26,14 @@ export async function withGateway<T>(run: (ctx: GatewayContext) => Promise<Actio
   const target = targetFor(session);
   if (!target || !session.clientKey) return signedOut;
   const acknowledged = new Set(session.acknowledgedQueues ?? []);
+  const recorder = serverRecorder();
   const result = await run({
     target,
     clientKey: session.clientKey,
     writesArmed: session.writesArmed === true,
     actingAs: session.actingAs ?? null,
     acknowledges: (queueId) => acknowledged.has(queueId),
+    recording: recorder && session.username ? { recorder, account: session.username } : null,
   });
   if (!result.ok && result.error.code === 'unauthenticated') endSession(session);
   return result;

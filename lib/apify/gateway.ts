@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { borrowedKeyOn } from '../acting-as';
+import type { Recorder } from '../recorder/recorder';
 import type { ActingAs, ActionError, ActionResult } from '../types';
 import { apifyClient, type Target } from './client';
 import { DeadlineError, fail, invalidInputError, toActionError } from './errors';
@@ -16,7 +17,22 @@ export interface GatewayContext {
   acknowledges: (queueId: string) => boolean;
   /** The whole call's budget, retries included (design.md §4: ~15 s). */
   budgetMs?: number;
+  /** Where snapshots are recorded and history is read, for the session's account (absent: nowhere). */
+  recording?: Recording | null;
 }
+
+/** The recorder and whose history it keeps: the target's name and the account on it. */
+export interface Recording {
+  recorder: Recorder;
+  account: string;
+}
+
+/** The recorder's scope for one queue of the context's account. */
+export const historyScope = (ctx: GatewayContext, recording: Recording, queueId: string) => ({
+  target: ctx.target.name,
+  account: recording.account,
+  queueId,
+});
 
 /** An expected failure decided by the gateway itself (e.g. "not found"). */
 export class GatewayFailure extends Error {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { listQueuesInput, locateInput, queueInput, snapshotInput } from '../action-inputs';
+import { sampleOf } from '../ops/sample-of';
 import type { HeadPositions, QueueList, QueueSnapshot, QueueSummary } from '../types';
 import { apifyClient } from './client';
 import { toHeadItem, toQueueSummary, toRequestDetail } from './dto';
@@ -7,6 +8,7 @@ import {
   clientKeyFor,
   type GatewayContext,
   gatewayCall,
+  historyScope,
   keyedQueue,
   mayRegister,
   plainQueue,
@@ -14,7 +16,9 @@ import {
   registeringReader,
 } from './gateway';
 
+/** Locks sent to the page; the recorder keeps up to `LOCKS_READ` (its holders table counts them all). */
 const LOCKS_SHOWN = 100;
+const LOCKS_READ = 500;
 /** The most a head read returns (the platform's maximum). */
 const HEAD_SEARCHED = 1000;
 
@@ -45,7 +49,7 @@ export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
     const readKeyed = () =>
       Promise.all([
         keyed.listHead({ limit: args.limit }),
-        keyed.listRequests({ filter: ['locked'], limit: LOCKS_SHOWN }),
+        keyed.listRequests({ filter: ['locked'], limit: ctx.recording ? LOCKS_READ : LOCKS_SHOWN }),
       ]);
     const acknowledged = ctx.acknowledges(args.queueId);
     const [queue, keyedReads] = await Promise.all([
@@ -54,7 +58,8 @@ export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
     ]);
     if (!queue) throw queueMissing();
     const [head, locked] = keyedReads ?? (mayRegister(ctx, args.queueId, queue) ? await readKeyed() : [null, null]);
-    return {
+    const locks = (locked?.items ?? []).map(toRequestDetail).filter((request) => request.lockExpiresAt !== null);
+    const snapshot: QueueSnapshot = {
       queue: toQueueSummary(queue),
       head: head && {
         limit: head.limit,
@@ -62,12 +67,26 @@ export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
         hadMultipleClients: head.hadMultipleClients === true,
         items: head.items.map(toHeadItem),
       },
-      locks: (locked?.items ?? []).map(toRequestDetail).filter((request) => request.lockExpiresAt !== null),
+      locks: locks.slice(0, LOCKS_SHOWN),
       locksTruncated: (locked?.items.length ?? 0) >= LOCKS_SHOWN,
       clientKey: clientKeyFor(ctx, args.queueId),
       serverNow: new Date().toISOString(),
     };
+    if (ctx.recording && snapshot.head) {
+      const read = { ...snapshot, head: snapshot.head, locks, locksTruncated: (locked?.items.length ?? 0) >= LOCKS_READ };
+      recordQuietly(() => ctx.recording?.recorder.record(historyScope(ctx, ctx.recording, args.queueId), sampleOf(read)));
+    }
+    return snapshot;
   });
+}
+
+/** A failing recorder must not fail the snapshot the user asked for: it is reported, without detail. */
+function recordQuietly(record: () => void) {
+  try {
+    record();
+  } catch (error) {
+    console.error(`Headlock: recording a queue snapshot failed (${error instanceof Error ? error.name : 'error'}).`);
+  }
 }
 
 /** Where the given requests stand in the first 1000 of the head (e.g. after an unlock sent one to the end). */

@@ -1,3 +1,4 @@
+import type { getQueueActivityAction } from '../actions/ops';
 import type { getQueueSnapshotAction, listQueuesAction, locateInHeadAction } from '../actions/queues';
 import type { listRequestsAction } from '../actions/requests';
 import type { ActionInput, QueueScopedParams } from '../types';
@@ -9,9 +10,13 @@ export const queryKeys = {
   session: () => [...queryKeys.all, 'session'] as const,
   queues: () => [...queryKeys.all, 'queues'] as const,
   queueList: (params: ActionInput<typeof listQueuesAction>) => [...queryKeys.queues(), 'list', params] as const,
+  queueMarks: (queueIds: readonly string[]) => [...queryKeys.queues(), 'marks', queueIds] as const,
   queue: (queueId: string) => [...queryKeys.queues(), 'one', queueId] as const,
   snapshot: (queueId: string, params: QueueScopedParams<typeof getQueueSnapshotAction>) =>
     [...queryKeys.queue(queueId), 'snapshot', params] as const,
+  /** The ops cockpit, judged after the snapshot taken at `after` (its serverNow) was recorded. */
+  activity: (queueId: string, params: QueueScopedParams<typeof getQueueActivityAction>, after: string) =>
+    [...queryKeys.queue(queueId), 'activity', params, after] as const,
   headPositions: (queueId: string, requestIds: Readonly<ActionInput<typeof locateInHeadAction>['requestIds']>) =>
     [...queryKeys.queue(queueId), 'head-positions', requestIds] as const,
   requests: (queueId: string, params: QueueScopedParams<typeof listRequestsAction>) =>

@@ -2,6 +2,7 @@
 
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { deleteLockAction, lockHeadAction, prolongLockAction, unlockAllAction } from '../actions/locks';
+import { releaseHolderAction } from '../actions/ops';
 import { getQueueAction } from '../actions/queues';
 import { addRequestsAction, deleteRequestsAction, updateRequestAction } from '../actions/requests';
 import {
@@ -40,6 +41,7 @@ export const useLockHead = () => useActionMutation(lockHeadAction, queueKeys);
 export const useProlongLock = () => useActionMutation(prolongLockAction, queueKeys);
 export const useDeleteLock = () => useActionMutation(deleteLockAction, queueKeys);
 export const useUnlockAll = () => useActionMutation(unlockAllAction, queueKeys);
+export const useReleaseHolder = () => useActionMutation(releaseHolderAction, queueKeys);
 export const useUpdateRequest = () => useActionMutation(updateRequestAction, queueKeys);
 export const useAddRequests = () => useActionMutation(addRequestsAction, queueKeys);
 export const useDeleteRequests = () => useActionMutation(deleteRequestsAction, queueKeys);

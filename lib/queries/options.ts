@@ -1,8 +1,9 @@
 import { type Query, queryOptions } from '@tanstack/react-query';
+import { getQueueActivityAction, getQueueMarksAction } from '../actions/ops';
 import { getQueueAction, getQueueSnapshotAction, listQueuesAction, locateInHeadAction } from '../actions/queues';
 import { getRequestAction, listRequestsAction } from '../actions/requests';
 import { getSessionAction } from '../actions/session';
-import type { ActionInput, QueueScopedParams } from '../types';
+import type { ActionInput, QueueMark, QueueScopedParams } from '../types';
 import { ActionFailure, unwrap } from './action-error';
 import { queryKeys } from './keys';
 
@@ -65,4 +66,28 @@ export const requestQuery = (queueId: string, requestId: string) =>
     queryKey: queryKeys.request(queueId, requestId),
     queryFn: () => unwrap(getRequestAction({ queueId, requestId })),
     retry: noRetryOnExpected,
+  });
+
+/** The ops cockpit; keyed by the snapshot it follows, so it is judged on the sample just recorded. */
+export const activityQuery = (
+  queueId: string,
+  params: QueueScopedParams<typeof getQueueActivityAction>,
+  after: string,
+) =>
+  queryOptions({
+    queryKey: queryKeys.activity(queueId, params, after),
+    queryFn: () => unwrap(getQueueActivityAction({ queueId, ...params })),
+    retry: noRetryOnExpected,
+    placeholderData: sameQueue(queueId),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 10_000,
+  });
+
+/** The queue list's marks for the queues it shows (only those with recorded history come back). */
+export const queueMarksQuery = (queueIds: readonly string[]) =>
+  queryOptions({
+    queryKey: queryKeys.queueMarks(queueIds),
+    queryFn: () => unwrap(getQueueMarksAction({ queueIds: [...queueIds] })),
+    retry: noRetryOnExpected,
+    placeholderData: (previous: QueueMark[] | undefined) => previous,
   });
