@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { formatCount } from '@/lib/format';
 import { errorMessage } from '@/lib/queries/action-error';
-import { queueListQuery } from '@/lib/queries/options';
+import { queueListQuery, queueMarksQuery } from '@/lib/queries/options';
 import { flagParam, intParam, textParam } from '@/lib/search-params';
 import type { QueueSummary } from '@/lib/types';
 import { QueueTable } from './queue-table';
@@ -30,6 +30,9 @@ const listParams = z.object({
   page: intParam(1, 1, 10_000),
 });
 
+/** How often the list re-reads its queues' verdicts (from the recorder: no upstream call). */
+const MARKS_EVERY_MS = 10_000;
+
 export function QueueList() {
   const [{ q: search, sort, desc, unnamed, page }, set] = useSearchState(listParams);
   const now = useServerNow();
@@ -44,6 +47,12 @@ export function QueueList() {
     });
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const marks = useQuery({
+    ...queueMarksQuery(shown.map((queue) => queue.id)),
+    enabled: shown.length > 0,
+    refetchInterval: MARKS_EVERY_MS,
+  });
+  const markOf = new Map((marks.data ?? []).map((mark) => [mark.queueId, mark]));
 
   return (
     <section aria-labelledby="queues-title" className="flex flex-col gap-4">
@@ -95,6 +104,7 @@ export function QueueList() {
           <QueueTable
             queues={shown}
             now={now}
+            marks={markOf}
             emptyMessage={search ? `No queue matches “${search}”.` : 'No queues yet.'}
           />
           <nav aria-label="Queue list pages" className="flex items-center gap-2 text-sm">

@@ -1,8 +1,9 @@
 import Link from 'next/link';
+import { QueueMarkCell } from '@/components/ops/queue-mark';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import { formatCount, relativeTime } from '@/lib/format';
-import type { QueueSummary } from '@/lib/types';
+import type { QueueMark, QueueSummary } from '@/lib/types';
 
 const COLUMNS = [
   { label: 'Name' },
@@ -11,6 +12,7 @@ const COLUMNS = [
   { label: 'Pending', className: 'text-right' },
   { label: 'Multiple clients' },
   { label: 'Modified' },
+  { label: 'Health (when watched)' },
 ];
 
 interface QueueTableProps {
@@ -19,10 +21,12 @@ interface QueueTableProps {
   now: number;
   /** Fills the table when there is no queue to show. */
   emptyMessage: string;
+  /** Each queue's latest verdict and activity, for the queues watched lately. */
+  marks: ReadonlyMap<string, QueueMark>;
 }
 
 /** One page of the queue list. */
-export function QueueTable({ queues, now, emptyMessage }: QueueTableProps) {
+export function QueueTable({ queues, now, emptyMessage, marks }: QueueTableProps) {
   return (
     <DataTable label="Request queues" columns={COLUMNS} framed>
       {queues.map((queue) => (
@@ -39,6 +43,9 @@ export function QueueTable({ queues, now, emptyMessage }: QueueTableProps) {
           <td className="px-3 py-2">{queue.hadMultipleClients ? <Badge tone="warn">yes</Badge> : <Badge>no</Badge>}</td>
           <td className="px-3 py-2 whitespace-nowrap" title={queue.modifiedAt}>
             {relativeTime(queue.modifiedAt, now)}
+          </td>
+          <td className="px-3 py-2">
+            <QueueMarkCell mark={marks.get(queue.id)} now={now} />
           </td>
         </tr>
       ))}
