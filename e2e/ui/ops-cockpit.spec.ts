@@ -1,0 +1,139 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { expect, type Page, test } from '@playwright/test';
+import type { CrawleeWorkerConfig } from '../support/crawlee-worker';
+import { freshQueue, uniqueKeys } from '../support/emulator';
+import { E2E_EMULATOR_URL, E2E_TOKEN } from '../support/env';
+import { api, clientKeyOf, connectToEmulator } from '../support/ui';
+
+// The ops cockpit against real crawlers: Crawlee's locking RequestQueue in child processes that the
+// tests kill with SIGKILL, make throw or make hang, while the queue page watches.
+
+interface Worker {
+  child: ChildProcess;
+  clientKey: Promise<string>;
+}
+
+const workers: Worker[] = [];
+test.afterEach(() => {
+  for (const worker of workers.splice(0)) worker.child.kill('SIGKILL');
+});
+
+function startWorker(queueId: string, behaviour: Partial<CrawleeWorkerConfig>): Worker {
+  const config: CrawleeWorkerConfig = { baseUrl: E2E_EMULATOR_URL, token: E2E_TOKEN, queueId, handleMs: 500, ...behaviour };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/crawlee-worker.ts'], {
+    env: { ...process.env, CRAWLEE_WORKER_CONFIG: JSON.stringify(config) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk) => {
+    errors += chunk;
+  });
+  const clientKey = new Promise<string>((resolveKey, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.once('line', (line) => resolveKey(line.trim()));
+    child.once('exit', (code) => reject(new Error(`the worker exited (${code}) before it started: ${errors}`)));
+  });
+  const worker = { child, clientKey };
+  workers.push(worker);
+  return worker;
+}
+
+async function queueOf(label: string, count: number) {
+  const queue = await freshQueue(api, label);
+  const added = await api.requestQueue(queue.id).batchAddRequests(uniqueKeys(count, `https://example.com/${label}/`));
+  expect(added.unprocessedRequests).toEqual([]);
+  return queue.id;
+}
+
+/** Who holds which locks, read over the API. */
+async function locksByHolder(queueId: string) {
+  const { items } = await api.requestQueue(queueId).listRequests({ filter: ['locked'], limit: 1000 });
+  const byHolder = new Map<string, string[]>();
+  for (const item of items) {
+    const holder = String((item as { lockByClient?: string }).lockByClient);
+    byHolder.set(holder, [...(byHolder.get(holder) ?? []), item.id as string].sort());
+  }
+  return byHolder;
+}
+
+/** Opens the queue page with `query`; accepts registering the page's clientKey if it asks first. */
+async function watch(page: Page, queueId: string, query: string) {
+  await page.goto(`/queues/${queueId}?${query}`);
+  const readAnyway = page.getByRole('button', { name: 'Read the head anyway' });
+  const head = page.getByRole('heading', { name: 'Head', exact: true });
+  await expect(readAnyway.or(head)).toBeVisible();
+  if (await readAnyway.isVisible()) await readAnyway.click();
+  await expect(head).toBeVisible();
+}
+
+const holderRow = (page: Page, clientKey: string) =>
+  page.getByRole('table', { name: 'Lock holders' }).getByRole('row').filter({ hasText: clientKey });
+const verdicts = (page: Page) => page.getByRole('region', { name: 'Verdicts' });
+
+test('three killed crawlers show as silent holders; releasing one frees exactly its locks', async ({ page }) => {
+  test.setTimeout(90_000);
+  const sessionKey = await connectToEmulator(page);
+  // Four crawlers lock 25 each: the whole queue is locked at once, and worked through slowly.
+  const queueId = await queueOf('ops-killed', 100);
+  const crawlers = Array.from({ length: 4 }, () => startWorker(queueId, { handleMs: 700 }));
+  const keys = await Promise.all(crawlers.map((crawler) => crawler.clientKey));
+  await watch(page, queueId, 'silentAfter=3&every=1');
+  for (const key of keys) await expect(holderRow(page, key)).toBeVisible();
+
+  for (const crawler of crawlers.slice(0, 3)) crawler.child.kill('SIGKILL');
+  const [alive, ...dead] = [keys[3] as string, ...keys.slice(0, 3)];
+  // silentAfter (3 s) and two polls (1 s each) later:
+  for (const key of dead) await expect(holderRow(page, key)).toContainText('silent', { timeout: 5_000 });
+  await expect(holderRow(page, alive)).toContainText('active');
+  await expect(verdicts(page)).toContainText(/All \d+ pending requests are locked, by 4 clients/);
+
+  const victim = dead[0] as string;
+  const before = await locksByHolder(queueId);
+  const theirs = before.get(victim) ?? [];
+  expect(theirs.length).toBeGreaterThan(0);
+  await holderRow(page, victim).getByRole('button', { name: `Release ${theirs.length} locks of ${victim}` }).click();
+  const confirmation = page.getByRole('alertdialog', { name: `Release the locks of ${victim}` });
+  await expect(confirmation).toContainText(`does not change`);
+  await confirmation.getByRole('button', { name: `Release ${theirs.length} locks` }).click();
+  await expect(page.getByText(`Released ${theirs.length} locks of ${victim}`)).toBeVisible();
+
+  const after = await locksByHolder(queueId);
+  expect(after.get(victim)).toBeUndefined();
+  // The other dead crawlers keep exactly their locks; the living one may have taken freed requests.
+  for (const key of dead.slice(1)) expect(after.get(key)).toEqual(before.get(key));
+  expect(await clientKeyOf(page)).toBe(sessionKey);
+});
+
+test('a request that always fails shows as poison, with its latest error', async ({ page }) => {
+  test.setTimeout(60_000);
+  await connectToEmulator(page);
+  const queueId = await queueOf('ops-poison', 4);
+  await watch(page, queueId, 'poisonAt=2&every=1');
+  // uniqueKeys names the first URL …/0: that one always fails.
+  startWorker(queueId, { handleMs: 1200, poisonMatch: '/ops-poison/0' });
+  await expect(verdicts(page)).toContainText('1 request has been retried 2× or more', { timeout: 30_000 });
+  await expect(verdicts(page)).toContainText('HTTP 503');
+});
+
+test('a hung request handler shows as a stall, its holder silent', async ({ page }) => {
+  test.setTimeout(60_000);
+  await connectToEmulator(page);
+  const queueId = await queueOf('ops-hung', 30);
+  const hung = startWorker(queueId, { handleMs: 0, hang: true });
+  const key = await hung.clientKey;
+  await watch(page, queueId, 'silentAfter=3&every=1');
+  await expect(verdicts(page)).toContainText(/No request handled for \d+ s while 25 locks are held by silent/, {
+    timeout: 15_000,
+  });
+  await expect(holderRow(page, key)).toContainText('silent');
+});
+
+test('an absurd silentAfter in the URL is a clear error', async ({ page }) => {
+  await connectToEmulator(page);
+  const queueId = await queueOf('ops-absurd', 2);
+  await watch(page, queueId, 'silentAfter=0');
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not judge this queue' })).toContainText(
+    'silentAfter must be at least 2 seconds',
+  );
+});
