@@ -2,6 +2,7 @@ import type { GatewayPair, GatewayResult } from './gateway';
 import type { HttpResult } from './http';
 import type { Machine } from './machine';
 import type { Milestones } from './page';
+import type { RecorderResult } from './recorder';
 import { median, type Summary } from './stats';
 import type { StoreRow } from './store';
 
@@ -20,6 +21,7 @@ export interface BenchResults {
   store: StoreRow[];
   http: { standalone: HttpResult; next: HttpResult };
   gateway: GatewayResult;
+  recorder: RecorderResult;
   page: PageFigures;
 }
 
@@ -72,7 +74,7 @@ function atLeast(goal: string, target: number, measured: number, show: (value: n
 }
 
 export function evaluateGoals(results: BenchResults): Goal[] {
-  const { store, http, gateway, page } = results;
+  const { store, http, gateway, page, recorder } = results;
   const peer100k = storeRow(store, '100k');
   const storeGrowth = growth((size) => storeRow(store, size).emulator);
   const httpGrowth = (server: HttpResult) => growth((size) => server.growth[size] as Summary);
@@ -95,6 +97,12 @@ export function evaluateGoals(results: BenchResults): Goal[] {
       times,
     ),
     atMost('lock-head action p50 ÷ apify-client p50', 1.5, gateway.lock.action.p50 / gateway.lock.direct.p50, times),
+    atMost(
+      'queue snapshot p50, recorded ÷ not recorded',
+      1.1,
+      recorder.snapshot.with.p50 / recorder.snapshot.without.p50,
+      times,
+    ),
     atMost('queue page JS (gzip, on the wire)', 200_000, page.js.transferred, kB),
     atMost('queue page: 1,000 head rows rendered (median)', 1000, median(page.renderMs), (value) => `${ms(value)} ms`),
   ];
@@ -114,7 +122,7 @@ function milestoneRows(milestones: Milestones[]): string[][] {
 }
 
 function tables(results: BenchResults, goals: Goal[]): Table[] {
-  const { store, http, gateway, page } = results;
+  const { store, http, gateway, page, recorder } = results;
   const httpRows = (label: string, server: HttpResult) =>
     ([1, 8, 32] as const).map((clients) => {
       const head = server.head[clients] as Summary;
@@ -241,6 +249,38 @@ function tables(results: BenchResults, goals: Goal[]): Table[] {
         growthRow('HTTP standalone, 1 client', (size) => http.standalone.growth[size] as Summary),
         growthRow('HTTP next start, 1 client', (size) => http.next.growth[size] as Summary),
         growthRow('diagnostic: store, WAL auto-checkpoint off', (size) => storeRow(store, size).noCheckpoint),
+      ],
+    },
+    {
+      title:
+        '6. Recorder: the queue snapshot (gateway, in process, over HTTP) without and with recording every snapshot; one write; the cockpit\'s read',
+      headers: ['measure', 'p50 ms', 'p99 ms', 'note'],
+      rows: [
+        ['snapshot, not recorded', ms(recorder.snapshot.without.p50), ms(recorder.snapshot.without.p99), '—'],
+        [
+          'snapshot, recorded',
+          ms(recorder.snapshot.with.p50),
+          ms(recorder.snapshot.with.p99),
+          `${times(recorder.snapshot.with.p50 / recorder.snapshot.without.p50)} p50, ${ms(recorder.snapshot.with.p50 - recorder.snapshot.without.p50)} ms added`,
+        ],
+        [
+          'record(): a sample whose 100 locks and 100 head IDs all changed',
+          ms(recorder.write.full.p50),
+          ms(recorder.write.full.p99),
+          `${kB(recorder.write.bytesPerFull)} per sample on disk`,
+        ],
+        [
+          'record(): a sample that repeats the last one',
+          ms(recorder.write.repeat.p50),
+          ms(recorder.write.repeat.p99),
+          `${kB(recorder.write.bytesPerRepeat)} per sample on disk`,
+        ],
+        [
+          `cockpit: read ${recorder.cockpit.samples} samples of history and judge them`,
+          ms(recorder.cockpit.read.p50),
+          ms(recorder.cockpit.read.p99),
+          '—',
+        ],
       ],
     },
     {

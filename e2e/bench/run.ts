@@ -7,6 +7,7 @@ import { benchGateway } from './gateway';
 import { benchHttp } from './http';
 import { currentLoad, describeMachine } from './machine';
 import { benchPage } from './page';
+import { benchRecorder } from './recorder';
 import { type BenchResults, evaluateGoals, renderMarkdown, renderText } from './report';
 import { buildIfNeeded, type Server, snapshotBuild, startNext, startStandalone } from './servers';
 import { benchStore } from './store';
@@ -81,7 +82,7 @@ const standalone = await serve(await startStandalone(standaloneDb, join(WORK_DIR
 log('parts 2–4: next start');
 const nextDb = copyFixture(fixture, WORK_DIR, 'next.sqlite');
 const nextIds = readQueueIds(nextDb);
-const { next, page, gateway } = await serve(
+const { next, page, gateway, recorder } = await serve(
   await startNext(appDir, nextDb, join(WORK_DIR, 'next'), TOKEN),
   async (server) => {
     const nextHttp = await benchHttp(`${server.origin}/emulator`, TOKEN, nextIds, 'next start', log);
@@ -97,7 +98,9 @@ const { next, page, gateway } = await serve(
       sessionCookie: pageResult.sessionCookie,
       log,
     });
-    return { next: nextHttp, page: pageResult, gateway: gatewayResult };
+    log('part 6: recorder');
+    const recorderResult = benchRecorder({ origin: server.origin, token: TOKEN, queueId: nextIds['page-2k'] });
+    return { next: nextHttp, page: pageResult, gateway: gatewayResult, recorder: recorderResult };
   },
 );
 rmSync(WORK_DIR, { recursive: true, force: true });
@@ -112,6 +115,7 @@ const results: BenchResults = {
   store,
   http: { standalone, next },
   gateway,
+  recorder,
   // The session cookie and the browser's headers stay out of the written results.
   page: { renderMs: page.renderMs, milestones: page.milestones, js: page.js },
 };
