@@ -91,6 +91,14 @@ export class QueueScript {
     return this;
   }
 
+  /** Unlocks the first `count` of the holder's requests before their expiry: back at the head's front. */
+  release(holder: string, count: number): this {
+    const freed = this.held(holder).slice(0, count);
+    for (const entry of freed) this.locks.delete(entry.request.id);
+    this.head.unshift(...freed.map((entry) => entry.request));
+    return this;
+  }
+
   /** Reclaims the first `count` of the holder's requests after a failure: retried, back at the head's end. */
   fail(holder: string, count: number, error: string): this {
     for (const entry of this.held(holder).slice(0, count)) {
