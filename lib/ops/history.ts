@@ -96,8 +96,16 @@ export type Verdict =
     }
   /** Head empty, locks held, and none of their holders is active: crawlers wait until the last frees. */
   | { kind: 'locks-head-empty'; locks: number; holders: string[]; lastFreeAt: number }
-  /** Nothing handled for at least silentAfter while requests are pending. */
-  | { kind: 'stall'; since: number; pending: number; locks: number; silentHolders: string[]; silentLocks: number }
+  /** Nothing handled for at least silentAfter while requests are pending: `forMs` since `since`, at the latest sample. */
+  | {
+      kind: 'stall';
+      since: number;
+      forMs: number;
+      pending: number;
+      locks: number;
+      silentHolders: string[];
+      silentLocks: number;
+    }
   /** Requests retried `threshold` times or more in the window: `count` of them, the worst (at most 10) listed. */
   | { kind: 'poison'; threshold: number; count: number; requests: RetriedRequest[]; latestError: string | null }
   | { kind: 'finished' };
