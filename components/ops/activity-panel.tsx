@@ -23,7 +23,10 @@ export function ActivityPanel({ activity, now }: { activity: Activity; now: numb
             {events.map((event, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the log is replaced whole on every poll
               <li key={i} className="flex gap-2 border-t border-zinc-100 py-0.5 dark:border-zinc-800">
-                <time className="shrink-0 font-mono text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={new Date(event.at).toISOString()}>
+                <time
+                  className="shrink-0 font-mono text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
+                  dateTime={new Date(event.at).toISOString()}
+                >
                   {clockTime(event.at)}
                 </time>
                 <span className="break-all">{describeEvent(event, clockTime)}</span>
@@ -39,7 +42,8 @@ export function ActivityPanel({ activity, now }: { activity: Activity; now: numb
 /** How much history there is and how old it is: on a later visit, the page says what it shows. */
 function RecordedSpan({ activity, now }: { activity: Activity; now: number }) {
   const { recordedFrom, recordedTo, samples, observedForMs } = activity;
-  if (recordedFrom === null || recordedTo === null) return 'Nothing recorded yet: history grows while this page is open.';
+  if (recordedFrom === null || recordedTo === null)
+    return 'Nothing recorded yet: history grows while this page is open.';
   const gap = recordedTo - recordedFrom - observedForMs > 1000;
   return (
     <>

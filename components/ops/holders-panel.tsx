@@ -16,7 +16,11 @@ import { useReleaseHolder } from '@/lib/queries/mutations';
 import { clockTime } from './clock-time';
 import { ReleaseConfirmation } from './release-confirmation';
 
-const STATUS_TONE: Record<HolderStatus, 'good' | 'bad' | 'neutral'> = { active: 'good', silent: 'bad', unknown: 'neutral' };
+const STATUS_TONE: Record<HolderStatus, 'good' | 'bad' | 'neutral'> = {
+  active: 'good',
+  silent: 'bad',
+  unknown: 'neutral',
+};
 
 interface HoldersPanelProps {
   queueId: string;

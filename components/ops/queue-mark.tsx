@@ -21,7 +21,11 @@ export function QueueMarkCell({ mark, now }: { mark: QueueMark | undefined; now:
   return (
     <div className="flex items-center gap-2">
       <span title={text?.headline}>
-        {mark.verdict && text ? <Badge tone={BADGE_TONE[text.tone]}>{SHORT[mark.verdict.kind]}</Badge> : <Badge>no findings</Badge>}
+        {mark.verdict && text ? (
+          <Badge tone={BADGE_TONE[text.tone]}>{SHORT[mark.verdict.kind]}</Badge>
+        ) : (
+          <Badge>no findings</Badge>
+        )}
       </span>
       <MiniLine values={mark.pending} />
       <span className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">

@@ -13,7 +13,15 @@ interface ReleaseConfirmationProps {
 }
 
 /** Asks before releasing a holder's locks; warns when that holder still looks alive. */
-export function ReleaseConfirmation({ queueId, holder, sessionKey, now, busy, onConfirm, onCancel }: ReleaseConfirmationProps) {
+export function ReleaseConfirmation({
+  queueId,
+  holder,
+  sessionKey,
+  now,
+  busy,
+  onConfirm,
+  onCancel,
+}: ReleaseConfirmationProps) {
   const count = `${holder.locks} lock${holder.locks === 1 ? '' : 's'}`;
   return (
     <div
@@ -27,8 +35,8 @@ export function ReleaseConfirmation({ queueId, holder, sessionKey, now, busy, on
       {holder.status === 'active' && (
         <p className="rounded border border-red-300 bg-red-50 px-2 py-1 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {holder.clientKey} looks active: it acted{' '}
-          {holder.lastActedAt === null ? 'recently' : `${duration(Math.max(0, now - holder.lastActedAt))} ago`}. If it is
-          still working on these requests, another client may take them and handle them a second time.
+          {holder.lastActedAt === null ? 'recently' : `${duration(Math.max(0, now - holder.lastActedAt))} ago`}. If it
+          is still working on these requests, another client may take them and handle them a second time.
         </p>
       )}
       {holder.status === 'unknown' && (

@@ -34,7 +34,13 @@ export function Sparkline({ label, values, unit = '' }: { label: string; values:
       >
         <line x1="0" x2={WIDTH} y1={HEIGHT - 1} y2={HEIGHT - 1} className="stroke-zinc-200 dark:stroke-zinc-700" />
         {values.length > 1 && (
-          <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
+          <polyline
+            points={points}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            vectorEffect="non-scaling-stroke"
+          />
         )}
         {values.length === 1 && <circle cx={WIDTH / 2} cy={HEIGHT / 2} r="2" fill="currentColor" />}
       </svg>

@@ -1,5 +1,5 @@
-import { describeVerdict } from '@/lib/ops/wording';
 import type { OpsSettings, Verdict } from '@/lib/ops/history';
+import { describeVerdict } from '@/lib/ops/wording';
 import { clockTime } from './clock-time';
 
 const TONE_LOOK = {

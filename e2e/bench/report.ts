@@ -253,7 +253,7 @@ function tables(results: BenchResults, goals: Goal[]): Table[] {
     },
     {
       title:
-        '6. Recorder: the queue snapshot (gateway, in process, over HTTP) without and with recording every snapshot; one write; the cockpit\'s read',
+        "6. Recorder: the queue snapshot (gateway, in process, over HTTP) without and with recording every snapshot; one write; the cockpit's read",
       headers: ['measure', 'p50 ms', 'p99 ms', 'note'],
       rows: [
         ['snapshot, not recorded', ms(recorder.snapshot.without.p50), ms(recorder.snapshot.without.p99), '—'],

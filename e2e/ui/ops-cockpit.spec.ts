@@ -20,7 +20,13 @@ test.afterEach(() => {
 });
 
 function startWorker(queueId: string, behaviour: Partial<CrawleeWorkerConfig>): Worker {
-  const config: CrawleeWorkerConfig = { baseUrl: E2E_EMULATOR_URL, token: E2E_TOKEN, queueId, handleMs: 500, ...behaviour };
+  const config: CrawleeWorkerConfig = {
+    baseUrl: E2E_EMULATOR_URL,
+    token: E2E_TOKEN,
+    queueId,
+    handleMs: 500,
+    ...behaviour,
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/crawlee-worker.ts'], {
     env: { ...process.env, CRAWLEE_WORKER_CONFIG: JSON.stringify(config) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,7 +98,9 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
   const before = await locksByHolder(queueId);
   const theirs = before.get(victim) ?? [];
   expect(theirs.length).toBeGreaterThan(0);
-  await holderRow(page, victim).getByRole('button', { name: `Release ${theirs.length} locks of ${victim}` }).click();
+  await holderRow(page, victim)
+    .getByRole('button', { name: `Release ${theirs.length} locks of ${victim}` })
+    .click();
   const confirmation = page.getByRole('alertdialog', { name: `Release the locks of ${victim}` });
   await expect(confirmation).toContainText(`does not change`);
   await confirmation.getByRole('button', { name: `Release ${theirs.length} locks` }).click();

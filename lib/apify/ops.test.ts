@@ -76,7 +76,10 @@ let queueCount = 0;
 function queueWith(n: number, locks: Record<string, number> = {}) {
   queueCount += 1;
   const id = store.getOrCreateQueue(`ops-${queueCount}`).queue.id as string;
-  const urls = Array.from({ length: n }, (_, i) => ({ url: `https://ops.test/${queueCount}/${i}`, uniqueKey: `u${i}` }));
+  const urls = Array.from({ length: n }, (_, i) => ({
+    url: `https://ops.test/${queueCount}/${i}`,
+    uniqueKey: `u${i}`,
+  }));
   for (let i = 0; i < urls.length; i += 25) store.batchAddRequests(id, urls.slice(i, i + 25), { clientKey: 'seeder' });
   const held: Record<string, string[]> = {};
   for (const [clientKey, limit] of Object.entries(locks)) {
@@ -101,7 +104,10 @@ describe('recording snapshots', () => {
     const [sample] = recorder.history({ target: 'local', account: 'alice', queueId: id }, { since: 0, limit: 10 });
     expect(sample).toMatchObject({ total: 10, handled: 0, pending: 10, headCount: 4, headComplete: false });
     expect(sample?.locks.map((lock) => [lock.holder, lock.id]).sort()).toEqual(
-      [...(held['crawler-a'] ?? []).map((lockId) => ['crawler-a', lockId]), ...(held['crawler-b'] ?? []).map((lockId) => ['crawler-b', lockId])].sort(),
+      [
+        ...(held['crawler-a'] ?? []).map((lockId) => ['crawler-a', lockId]),
+        ...(held['crawler-b'] ?? []).map((lockId) => ['crawler-b', lockId]),
+      ].sort(),
     );
     expect(sample?.head).toHaveLength(4);
     expect(sample?.hadMultipleClients).toBe(true);
@@ -180,8 +186,14 @@ describe('releaseHolder', () => {
     const released = must(await releaseHolder(ctx(), { queueId: id, clientKey: 'crawler-b' }));
     expect(released).toMatchObject({ clientKey: 'crawler-b', unlockedCount: 2 });
     expect(lockedBy(id)).toEqual({ 'crawler-a': before['crawler-a'] });
-    expect(held['crawler-b']?.every((requestId) => store.listHead(id, { limit: 10 }).items.some((item) => item.id === requestId))).toBe(true);
-    expect(seen).toEqual([{ method: 'POST', path: `/v2/request-queues/${id}/requests/unlock`, clientKey: 'crawler-b' }]);
+    expect(
+      held['crawler-b']?.every((requestId) =>
+        store.listHead(id, { limit: 10 }).items.some((item) => item.id === requestId),
+      ),
+    ).toBe(true);
+    expect(seen).toEqual([
+      { method: 'POST', path: `/v2/request-queues/${id}/requests/unlock`, clientKey: 'crawler-b' },
+    ]);
   });
 
   it('does not make a queue look shared: a holder that is its only client stays the only one', async () => {
@@ -208,13 +220,15 @@ describe('releaseHolder', () => {
 });
 
 describe('getQueueMarks', () => {
-  it("gives each watched queue its latest verdict, and nothing for queues it did not watch", async () => {
+  it('gives each watched queue its latest verdict, and nothing for queues it did not watch', async () => {
     const watched = queueWith(2, { 'crawler-a': 2 });
     const unwatched = queueWith(2);
     must(await getQueueSnapshot(ctx(), { queueId: watched.id }));
     const marks = must(await getQueueMarks(ctx(), { queueIds: [watched.id, unwatched.id] }));
     expect(marks.map((mark) => [mark.queueId, mark.verdict?.kind])).toEqual([[watched.id, 'all-pending-locked']]);
-    expect(must(await getQueueMarks(ctx({ recording: { recorder, account: 'bob' } }), { queueIds: [watched.id] }))).toEqual([]);
+    expect(
+      must(await getQueueMarks(ctx({ recording: { recorder, account: 'bob' } }), { queueIds: [watched.id] })),
+    ).toEqual([]);
   });
 });
 

@@ -73,8 +73,15 @@ export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
       serverNow: new Date().toISOString(),
     };
     if (ctx.recording && snapshot.head) {
-      const read = { ...snapshot, head: snapshot.head, locks, locksTruncated: (locked?.items.length ?? 0) >= LOCKS_READ };
-      recordQuietly(() => ctx.recording?.recorder.record(historyScope(ctx, ctx.recording, args.queueId), sampleOf(read)));
+      const read = {
+        ...snapshot,
+        head: snapshot.head,
+        locks,
+        locksTruncated: (locked?.items.length ?? 0) >= LOCKS_READ,
+      };
+      recordQuietly(() =>
+        ctx.recording?.recorder.record(historyScope(ctx, ctx.recording, args.queueId), sampleOf(read)),
+      );
     }
     return snapshot;
   });
