@@ -82,7 +82,7 @@ export function HoldersPanel(props: HoldersPanelProps) {
           {holders.map((holder) => (
             <tr key={holder.clientKey} className="border-t border-zinc-100 align-top dark:border-zinc-800">
               <td className="py-1 pr-3">
-                <span className="font-mono text-xs break-all">{holder.clientKey}</span>
+                <span className="font-mono text-xs whitespace-nowrap">{holder.clientKey}</span>
                 {holder.clientKey === pageKey && (
                   <span className="ml-1">
                     <Badge tone="info">this dashboard</Badge>
@@ -145,8 +145,11 @@ export function HoldersPanel(props: HoldersPanelProps) {
 
 function Expiry({ at, now }: { at: number; now: number }) {
   return (
-    <time dateTime={new Date(at).toISOString()}>
-      {clockTime(at)} <span className="text-zinc-500 dark:text-zinc-400">({formatSecondsLeft(at - now)})</span>
+    <time dateTime={new Date(at).toISOString()} className="flex flex-col whitespace-nowrap">
+      <span>{clockTime(at)}</span>
+      <span className="text-xs text-zinc-500 dark:text-zinc-400">
+        {at > now ? `${formatSecondsLeft(at - now)} left` : 'expired'}
+      </span>
     </time>
   );
 }
