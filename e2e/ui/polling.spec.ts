@@ -17,7 +17,9 @@ test('every snapshot poll reaches the page, including those Chromium labels ERR_
 
   const sent: string[] = [];
   const labelledAborted: string[] = [];
-  const isSnapshot = (body: string | null) => body?.includes(queue.id) && !body.includes('lockSecs');
+  // The snapshot poll's body is {queueId, limit}; the ops cockpit's follows it with {queueId, silentAfter, …}.
+  const isSnapshot = (body: string | null) =>
+    body?.includes(queue.id) && !body.includes('lockSecs') && !body.includes('silentAfter');
   page.on('request', (request) => {
     if (request.headers()['next-action'] && isSnapshot(request.postData())) sent.push(request.url());
   });
