@@ -7,7 +7,10 @@ export type Room = 'app' | 'gateway' | 'emulator' | 'shared' | 'start' | 'toolin
 
 const ROOMS: [Room, RegExp][] = [
   ['emulator', /^lib\/emulator\//],
-  ['gateway', /^lib\/(actions|apify|security)\/|^lib\/(session|session-registry|env|dashboard-db)\.ts$|^proxy\.ts$/],
+  [
+    'gateway',
+    /^lib\/(actions|apify|security|api-log)\/|^lib\/(session|session-registry|env|dashboard-db)\.ts$|^proxy\.ts$/,
+  ],
   [
     'shared',
     /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params)\.ts$|^lib\/(locks|ops)\//,
