@@ -13,6 +13,9 @@ export function relativeTime(iso: string, now: number): string {
 
 export const formatDateTime = (iso: string) => `${new Date(iso).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
 
+/** The time of day in UTC to the millisecond, for a log: `14:03:07.250`. */
+export const formatTimeOfDay = (iso: string) => new Date(iso).toISOString().slice(11, 23);
+
 export const formatCount = (value: number) => value.toLocaleString('en-US');
 
 /** Seconds left, one decimal under 10 s. */

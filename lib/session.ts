@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getIronSession, type SessionOptions } from 'iron-session';
 import { cookies } from 'next/headers';
+import { apiLogBook } from './api-log/book';
 import { sessionSecret } from './env';
 import { sessionRegistry } from './session-registry';
 import type { ActingAs, SessionInfo, TargetName } from './types';
@@ -49,9 +50,10 @@ export async function getSession() {
   return session;
 }
 
-/** Logs out: the ID is revoked, so a copy of the cookie kept elsewhere is signed out too. */
+/** Logs out: the ID is revoked, so a copy of the cookie kept elsewhere is signed out too; its API log goes. */
 export function endSession(session: Awaited<ReturnType<typeof getSession>>) {
   sessionRegistry().revoke(session.sessionId);
+  apiLogBook().drop(session.sessionId);
   session.destroy();
 }
 
@@ -64,6 +66,7 @@ const newClientKey = () => `headlock-${randomBytes(6).toString('base64url').repl
 export async function startSession(target: TargetName, username: string, apifyToken?: string): Promise<SessionInfo> {
   const session = await getSession();
   sessionRegistry().revoke(session.sessionId);
+  apiLogBook().drop(session.sessionId);
   session.sessionId = sessionRegistry().register(EIGHT_HOURS);
   session.target = target;
   session.apifyToken = target === 'apify' ? apifyToken : undefined;

@@ -205,3 +205,31 @@ export interface ReleaseHolderResult {
   unlockedCount: number;
   serverNow: string;
 }
+
+/** One HTTP call the gateway made for this session, as the wire saw it (never a header, never the token). */
+export interface ApiLogEntry {
+  /** Increasing: a later call has a larger id. */
+  id: number;
+  /** When the request was sent (ISO). */
+  at: string;
+  method: string;
+  /** From the target's base URL on, with the IDs and the query: `/v2/request-queues/…/head?limit=100&clientKey=…`. */
+  path: string;
+  /** The HTTP status; null when no answer came (network error, timeout). */
+  status: number | null;
+  durationMs: number;
+  /** The `clientKey` parameter the call sent, if any. */
+  clientKey: string | null;
+  target: TargetName;
+  /** The body sent was longer than the log keeps: the curl's body is cut short. */
+  bodyTruncated: boolean;
+  /** The call as a curl command, the token written as `$APIFY_TOKEN`. */
+  curl: string;
+}
+
+export interface ApiLog {
+  /** Newest first. */
+  entries: ApiLogEntry[];
+  /** How many calls the log keeps per session (the oldest go first). */
+  capacity: number;
+}

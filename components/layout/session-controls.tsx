@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { ApiLogButton } from '@/components/api-log/api-log-button';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
@@ -27,6 +28,7 @@ export function SessionControls({ initial, theme }: { initial: SessionInfo; them
       </span>
       <ClientKeyControl clientKey={session.clientKey} />
       <WritesControl session={session} />
+      <ApiLogButton />
       <ThemeToggle initial={theme} />
       <DisconnectButton />
     </>

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { Button } from './button';
 
-export function CopyButton({ value, label }: { value: string; label: string }) {
+/** Copies `value`; `label` is its accessible name, `text` what it shows. */
+export function CopyButton({ value, label, text = 'Copy' }: { value: string; label: string; text?: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <Button
@@ -16,7 +17,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         setTimeout(() => setCopied(false), 1500);
       }}
     >
-      {copied ? 'Copied' : 'Copy'}
+      {copied ? 'Copied' : text}
     </Button>
   );
 }

@@ -51,6 +51,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     findings.push(...(await seriousViolations(page, 'shortcuts dialog')));
     await page.keyboard.press('Escape');
 
+    await page.getByRole('banner').getByRole('button', { name: 'API log' }).click();
+    await expect(page.getByRole('dialog', { name: 'API log' }).getByRole('row').nth(1)).toBeVisible();
+    findings.push(...(await seriousViolations(page, 'API log drawer')));
+    await page.keyboard.press('Escape');
+
     await page.getByRole('button', { name: 'All requests' }).click();
     await expect(page.getByTestId('request-row')).toHaveCount(8);
     findings.push(...(await seriousViolations(page, 'all requests tab')));

@@ -1,4 +1,6 @@
 import 'server-only';
+import { apiLogBook } from '../api-log/book';
+import { recordingTo } from '../api-log/context';
 import type { Target } from '../apify/client';
 import type { GatewayContext } from '../apify/gateway';
 import { apifyBaseUrl, emulatorTarget } from '../env';
@@ -20,21 +22,27 @@ export const signedOut = {
   error: { code: 'unauthenticated' as const, message: 'You are not connected. Choose a target on the connect page.' },
 };
 
-/** Runs a gateway call for the signed-in session; a refused token ends the session. */
+/**
+ * Runs a gateway call for the signed-in session, its HTTP calls recorded to the session's API log; a
+ * refused token ends the session.
+ */
 export async function withGateway<T>(run: (ctx: GatewayContext) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   const session = await getSession();
   const target = targetFor(session);
-  if (!target || !session.clientKey) return signedOut;
+  const { clientKey, sessionId } = session;
+  if (!target || !clientKey || !sessionId) return signedOut;
   const acknowledged = new Set(session.acknowledgedQueues ?? []);
   const recorder = serverRecorder();
-  const result = await run({
-    target,
-    clientKey: session.clientKey,
-    writesArmed: session.writesArmed === true,
-    actingAs: session.actingAs ?? null,
-    acknowledges: (queueId) => acknowledged.has(queueId),
-    recording: recorder && session.username ? { recorder, account: session.username } : null,
-  });
+  const result = await recordingTo(apiLogBook().recorderFor(sessionId), () =>
+    run({
+      target,
+      clientKey,
+      writesArmed: session.writesArmed === true,
+      actingAs: session.actingAs ?? null,
+      acknowledges: (queueId) => acknowledged.has(queueId),
+      recording: recorder && session.username ? { recorder, account: session.username } : null,
+    }),
+  );
   if (!result.ok && result.error.code === 'unauthenticated') endSession(session);
   return result;
 }

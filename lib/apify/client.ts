@@ -2,6 +2,7 @@ import 'server-only';
 import { createRequire } from 'node:module';
 import type Log from '@apify/log';
 import { ApifyClient } from 'apify-client';
+import { captureCalls } from '../api-log/capture';
 
 // apify-client logs retries and failed batches with the upstream's own error text, which could
 // echo anything (design.md §4: nothing upstream reaches our logs); failures are returned instead.
@@ -16,7 +17,7 @@ export interface Target {
 }
 
 // Tuned for an interactive UI (design.md §4): two retries, short timeouts. Clients are cached so
-// keep-alive connections are reused across actions.
+// keep-alive connections are reused across actions (and the API log's interceptors added once each).
 const clients = new Map<string, ApifyClient>();
 const MAX_CACHED = 32;
 
@@ -32,6 +33,8 @@ export function apifyClient(target: Target, { retries = true } = {}): ApifyClien
       minDelayBetweenRetriesMillis: 300,
       timeoutSecs: 15,
     });
+    // Every HTTP call it makes, retries included, goes to the calling session's API log.
+    captureCalls(client.httpClient.axios, target);
     if (clients.size >= MAX_CACHED) clients.delete(clients.keys().next().value as string);
     clients.set(key, client);
   }

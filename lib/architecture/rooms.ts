@@ -9,7 +9,7 @@ const ROOMS: [Room, RegExp][] = [
   ['emulator', /^lib\/emulator\//],
   [
     'gateway',
-    /^lib\/(actions|apify|security|recorder)\/|^lib\/(session|session-registry|env|dashboard-db)\.ts$|^proxy\.ts$/,
+    /^lib\/(actions|apify|security|recorder|api-log)\/|^lib\/(session|session-registry|env|dashboard-db)\.ts$|^proxy\.ts$/,
   ],
   [
     'shared',

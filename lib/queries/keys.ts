@@ -8,6 +8,7 @@ import type { ActionInput, QueueScopedParams } from '../types';
 export const queryKeys = {
   all: ['headlock'] as const,
   session: () => [...queryKeys.all, 'session'] as const,
+  apiLog: () => [...queryKeys.all, 'api-log'] as const,
   queues: () => [...queryKeys.all, 'queues'] as const,
   queueList: (params: ActionInput<typeof listQueuesAction>) => [...queryKeys.queues(), 'list', params] as const,
   queueMarks: (queueIds: readonly string[]) => [...queryKeys.queues(), 'marks', queueIds] as const,

@@ -1,6 +1,7 @@
 'use client';
 
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
+import { clearApiLogAction } from '../actions/api-log';
 import { deleteLockAction, lockHeadAction, prolongLockAction, unlockAllAction } from '../actions/locks';
 import { releaseHolderAction } from '../actions/ops';
 import { getQueueAction } from '../actions/queues';
@@ -55,6 +56,7 @@ export const useAcknowledgeQueue = () =>
   useActionMutation(acknowledgeQueueAction, ({ queueId }) => [queryKeys.session(), queryKeys.queue(queueId)]);
 export const useConnectEmulator = () => useActionMutation(connectEmulatorAction, everything);
 export const useConnectApify = () => useActionMutation(connectApifyAction, everything);
+export const useClearApiLog = () => useActionMutation(clearApiLogAction, () => [queryKeys.apiLog()]);
 export const useDisconnect = () => useActionMutation(disconnectAction, () => []);
 
 /** Resolves what the user typed (an ID, `~name` or `username~name`) to the queue; nothing to invalidate. */

@@ -1,4 +1,5 @@
 import { type Query, queryOptions } from '@tanstack/react-query';
+import { getApiLogAction } from '../actions/api-log';
 import { getQueueActivityAction, getQueueMarksAction } from '../actions/ops';
 import { getQueueAction, getQueueSnapshotAction, listQueuesAction, locateInHeadAction } from '../actions/queues';
 import { getRequestAction, listRequestsAction } from '../actions/requests';
@@ -15,6 +16,15 @@ const noRetryOnExpected = (failureCount: number, error: Error) => !(error instan
 
 export const sessionQuery = () =>
   queryOptions({ queryKey: queryKeys.session(), queryFn: () => unwrap(getSessionAction()), staleTime: 60_000 });
+
+/** This session's API log; polled only while the drawer showing it is open. */
+export const apiLogQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.apiLog(),
+    queryFn: () => unwrap(getApiLogAction()),
+    retry: noRetryOnExpected,
+    refetchInterval: 2_000,
+  });
 
 export const queueListQuery = (params: ActionInput<typeof listQueuesAction>) =>
   queryOptions({
