@@ -1,13 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useSearchState } from '@/components/layout/use-search-state';
-import { AddRequestsForm } from '@/components/requests/add-requests-form';
-import { RequestTable } from '@/components/requests/request-table';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
@@ -17,11 +14,10 @@ import { sessionQuery, snapshotQuery } from '@/lib/queries/options';
 import { checkedNumberParam, intParam } from '@/lib/search-params';
 import { AcknowledgeNotice } from './acknowledge-notice';
 import { ActingBanner } from './acting-banner';
-import { ClientKeyFromLink } from './client-key-link';
 import { HeadSection } from './head-section';
 import { QueueHeader } from './queue-header';
 import { INTERVALS, RefreshControls } from './refresh-controls';
-import { ShortcutsHelp, showDialog, useShortcuts } from './shortcuts';
+import { showDialog, useShortcuts } from './shortcuts';
 
 const TABS = [
   ['head', 'Head and locks'],
@@ -36,10 +32,18 @@ const workspaceParams = z.object({
   poisonAt: checkedNumberParam(3),
 });
 
-// Loaded after the page's first paint: it keeps the queue page's first-load JavaScript in budget.
-const OpsCockpit = dynamic(() => import('@/components/ops/ops-cockpit'), {
-  loading: () => <Skeleton className="h-24" label="Judging the queue" />,
-});
+// What the first paint does not need loads after it: the cockpit, the other tabs, the shortcuts' help
+// and the offer to act as a linked client. The queue page's first-load JavaScript has a budget
+// (README, Performance).
+const OpsCockpit = lazy(() => import('@/components/ops/ops-cockpit'));
+const RequestTable = lazy(() =>
+  import('@/components/requests/request-table').then((m) => ({ default: m.RequestTable })),
+);
+const ShortcutsHelp = lazy(() => import('./shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })));
+const ClientKeyFromLink = lazy(() => import('./client-key-link').then((m) => ({ default: m.ClientKeyFromLink })));
+const AddRequestsForm = lazy(() =>
+  import('@/components/requests/add-requests-form').then((m) => ({ default: m.AddRequestsForm })),
+);
 
 export function QueueWorkspace({ queueId }: { queueId: string }) {
   const [{ tab, limit, every, silentAfter, poisonAt }, set] = useSearchState(workspaceParams);
@@ -102,20 +106,26 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
     <div className="flex flex-col gap-4">
       <QueueHeader queue={data.queue} hasLocks={data.head ? data.locks.length > 0 : null} />
       {session && actingAs && <ActingBanner actingAs={actingAs} ownKey={session.clientKey} />}
-      {session && <ClientKeyFromLink queueId={queueId} pageKey={actingAs ?? session.clientKey} />}
+      {session && (
+        <Suspense fallback={null}>
+          <ClientKeyFromLink queueId={queueId} pageKey={actingAs ?? session.clientKey} />
+        </Suspense>
+      )}
       {snapshot.error && !rateLimited && (
         <ErrorAlert title="The last refresh failed">{errorMessage(snapshot.error)}</ErrorAlert>
       )}
       {session && data.head && (
-        <OpsCockpit
-          queueId={queueId}
-          after={data.serverNow}
-          silentAfter={silentAfter}
-          poisonAt={poisonAt}
-          pageKey={data.clientKey}
-          sessionKey={session.clientKey}
-          writeBlock={writeBlock}
-        />
+        <Suspense fallback={<Skeleton className="h-24" label="Judging the queue" />}>
+          <OpsCockpit
+            queueId={queueId}
+            after={data.serverNow}
+            silentAfter={silentAfter}
+            poisonAt={poisonAt}
+            pageKey={data.clientKey}
+            sessionKey={session.clientKey}
+            writeBlock={writeBlock}
+          />
+        </Suspense>
       )}
 
       <nav aria-label="Queue views" className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
@@ -169,9 +179,13 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
           )}
         </>
       )}
-      {tab === 'requests' && <RequestTable queueId={queueId} clientKey={data.clientKey} />}
-      {tab === 'add' && <AddRequestsForm queueId={queueId} writeBlock={writeBlock} />}
-      <ShortcutsHelp dialog={help} />
+      <Suspense fallback={<TableSkeleton label="Loading the tab" />}>
+        {tab === 'requests' && <RequestTable queueId={queueId} clientKey={data.clientKey} />}
+        {tab === 'add' && <AddRequestsForm queueId={queueId} writeBlock={writeBlock} />}
+      </Suspense>
+      <Suspense fallback={null}>
+        <ShortcutsHelp dialog={help} />
+      </Suspense>
     </div>
   );
 }

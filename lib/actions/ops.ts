@@ -1,8 +1,8 @@
 'use server';
 
 import type { z } from 'zod';
-import type { activityInput, queueMarksInput, releaseHolderInput } from '../action-inputs';
 import { getQueueActivity, getQueueMarks, releaseHolder } from '../apify/ops';
+import type { activityInput, queueMarksInput, releaseHolderInput } from '../ops/inputs';
 import type { ActionResult, QueueActivity, QueueMark, ReleaseHolderResult } from '../types';
 import { withGateway } from './context';
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import { activityInput, queueMarksInput, releaseHolderInput } from '../action-inputs';
 import { analyse } from '../ops/analyse';
 import { DEFAULT_OPS_SETTINGS } from '../ops/history';
+import { activityInput, queueMarksInput, releaseHolderInput } from '../ops/inputs';
 import type { QueueActivity, QueueMark, ReleaseHolderResult } from '../types';
 import { apifyClient } from './client';
 import { type GatewayContext, GatewayFailure, gatewayCall, historyScope, plainQueue, queueMissing } from './gateway';
