@@ -1,13 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, type Page, test } from '@playwright/test';
 import type { CrawleeWorkerConfig } from '../support/crawlee-worker';
 import { freshQueue, uniqueKeys } from '../support/emulator';
-import { E2E_EMULATOR_URL, E2E_TOKEN } from '../support/env';
+import { E2E_EMULATOR_URL, E2E_PORT, E2E_TOKEN } from '../support/env';
 import { api, clientKeyOf, connectToEmulator } from '../support/ui';
 
 // The ops cockpit against real crawlers: Crawlee's locking RequestQueue in child processes that the
 // tests kill with SIGKILL, make throw or make hang, while the queue page watches.
+
+/** The e2e server's data directory (playwright.config.ts): the recorder's file is in it. */
+const E2E_DATA_DIR = `.data/e2e-${E2E_PORT}`;
 
 interface Worker {
   child: ChildProcess;
@@ -49,7 +54,7 @@ async function queueOf(label: string, count: number) {
   const queue = await freshQueue(api, label);
   const added = await api.requestQueue(queue.id).batchAddRequests(uniqueKeys(count, `https://example.com/${label}/`));
   expect(added.unprocessedRequests).toEqual([]);
-  return queue.id;
+  return { queueId: queue.id, queueName: queue.name as string };
 }
 
 /** Who holds which locks, read over the API. */
@@ -81,7 +86,7 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
   test.setTimeout(90_000);
   const sessionKey = await connectToEmulator(page);
   // Four crawlers lock 25 each: the whole queue is locked at once, and worked through slowly.
-  const queueId = await queueOf('ops-killed', 100);
+  const { queueId, queueName } = await queueOf('ops-killed', 100);
   const crawlers = Array.from({ length: 4 }, () => startWorker(queueId, { handleMs: 700 }));
   const keys = await Promise.all(crawlers.map((crawler) => crawler.clientKey));
   await watch(page, queueId, 'silentAfter=3&every=1');
@@ -93,6 +98,18 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
   for (const key of dead) await expect(holderRow(page, key)).toContainText('silent', { timeout: 5_000 });
   await expect(holderRow(page, alive)).toContainText('active');
   await expect(verdicts(page)).toContainText(/All \d+ pending requests are locked, by 4 clients/);
+
+  // Releasing a holder that still acts is allowed, after a warning.
+  await holderRow(page, alive)
+    .getByRole('button', { name: /^Release \d+ locks? of / })
+    .click();
+  await expect(page.getByRole('alertdialog', { name: `Release the locks of ${alive}` })).toContainText('looks active');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // Read-only: every release is disabled, and the page says why.
+  await page.getByRole('button', { name: 'Disarm' }).click();
+  await expect(holderRow(page, dead[0] as string).getByRole('button', { name: /^Release / })).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Lock holders' })).toContainText('Read-only session');
+  await page.getByRole('button', { name: 'Arm writes' }).click();
 
   const victim = dead[0] as string;
   const before = await locksByHolder(queueId);
@@ -111,12 +128,30 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
   // The other dead crawlers keep exactly their locks; the living one may have taken freed requests.
   for (const key of dead.slice(1)) expect(after.get(key)).toEqual(before.get(key));
   expect(await clientKeyOf(page)).toBe(sessionKey);
+
+  // The queue list marks the stuck queue too.
+  await page.goto(`/?q=${queueName}`);
+  await expect(page.getByRole('row').filter({ hasText: queueName })).toContainText('all pending locked');
+  // The recorder's file, like every other, holds no token.
+  const files = readdirSync(E2E_DATA_DIR).filter((name) => name.startsWith('headlock.sqlite'));
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    expect(readFileSync(join(E2E_DATA_DIR, file)).includes(E2E_TOKEN), file).toBe(false);
+  }
+});
+
+test("the dashboard's own locks show under its own key, marked", async ({ page }) => {
+  const sessionKey = await connectToEmulator(page);
+  const { queueId } = await queueOf('ops-own', 5);
+  await watch(page, queueId, 'every=1');
+  await page.getByRole('button', { name: 'Lock head' }).click();
+  await expect(holderRow(page, sessionKey)).toContainText('this dashboard');
 });
 
 test('a request that always fails shows as poison, with its latest error', async ({ page }) => {
   test.setTimeout(60_000);
   await connectToEmulator(page);
-  const queueId = await queueOf('ops-poison', 4);
+  const { queueId } = await queueOf('ops-poison', 4);
   await watch(page, queueId, 'poisonAt=2&every=1');
   // uniqueKeys names the first URL …/0: that one always fails.
   startWorker(queueId, { handleMs: 1200, poisonMatch: '/ops-poison/0' });
@@ -127,7 +162,7 @@ test('a request that always fails shows as poison, with its latest error', async
 test('a hung request handler shows as a stall, its holder silent', async ({ page }) => {
   test.setTimeout(60_000);
   await connectToEmulator(page);
-  const queueId = await queueOf('ops-hung', 30);
+  const { queueId } = await queueOf('ops-hung', 30);
   const hung = startWorker(queueId, { handleMs: 0, hang: true });
   const key = await hung.clientKey;
   await watch(page, queueId, 'silentAfter=3&every=1');
@@ -139,7 +174,7 @@ test('a hung request handler shows as a stall, its holder silent', async ({ page
 
 test('an absurd silentAfter in the URL is a clear error', async ({ page }) => {
   await connectToEmulator(page);
-  const queueId = await queueOf('ops-absurd', 2);
+  const { queueId } = await queueOf('ops-absurd', 2);
   await watch(page, queueId, 'silentAfter=0');
   await expect(page.getByRole('alert').filter({ hasText: 'Could not judge this queue' })).toContainText(
     'silentAfter must be at least 2 seconds',
