@@ -99,6 +99,12 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
   await expect(holderRow(page, alive)).toContainText('active');
   await expect(verdicts(page)).toContainText(/All \d+ pending requests are locked, by 4 clients/);
 
+  // The queue list, in another tab, marks the stuck queue too.
+  const list = await page.context().newPage();
+  await list.goto(`/?q=${queueName}`);
+  await expect(list.getByRole('row').filter({ hasText: queueName })).toContainText('all pending locked');
+  await list.close();
+
   // Releasing a holder that still acts is allowed, after a warning.
   await holderRow(page, alive)
     .getByRole('button', { name: /^Release \d+ locks? of / })
@@ -129,9 +135,6 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
   for (const key of dead.slice(1)) expect(after.get(key)).toEqual(before.get(key));
   expect(await clientKeyOf(page)).toBe(sessionKey);
 
-  // The queue list marks the stuck queue too.
-  await page.goto(`/?q=${queueName}`);
-  await expect(page.getByRole('row').filter({ hasText: queueName })).toContainText('all pending locked');
   // The recorder's file, like every other, holds no token.
   const files = readdirSync(E2E_DATA_DIR).filter((name) => name.startsWith('headlock.sqlite'));
   expect(files.length).toBeGreaterThan(0);
