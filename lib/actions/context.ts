@@ -1,6 +1,6 @@
 import 'server-only';
 import { apiLogBook } from '../api-log/book';
-import { recordingTo } from '../api-log/context';
+import { loggingTo } from '../api-log/context';
 import type { Target } from '../apify/client';
 import type { GatewayContext } from '../apify/gateway';
 import { apifyBaseUrl, emulatorTarget } from '../env';
@@ -33,7 +33,7 @@ export async function withGateway<T>(run: (ctx: GatewayContext) => Promise<Actio
   if (!target || !clientKey || !sessionId) return signedOut;
   const acknowledged = new Set(session.acknowledgedQueues ?? []);
   const recorder = serverRecorder();
-  const result = await recordingTo(apiLogBook().recorderFor(sessionId), () =>
+  const result = await loggingTo(apiLogBook().callLogFor(sessionId), () =>
     run({
       target,
       clientKey,

@@ -61,8 +61,8 @@ describe('the API log book', () => {
 
   it('never shows one session another’s calls', () => {
     const book = new ApiLogBook();
-    book.recorderFor('alice').record(draft('/v2/alice', { clientKey: 'alice-key' }));
-    book.recorderFor('bob').record(draft('/v2/bob', { clientKey: 'bob-key' }));
+    book.callLogFor('alice').record(draft('/v2/alice', { clientKey: 'alice-key' }));
+    book.callLogFor('bob').record(draft('/v2/bob', { clientKey: 'bob-key' }));
     expect(paths(book, 'alice')).toEqual(['/v2/alice']);
     expect(paths(book, 'bob')).toEqual(['/v2/bob']);
     expect(paths(book, 'carol')).toEqual([]);

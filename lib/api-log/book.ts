@@ -25,7 +25,7 @@ export interface WireCall {
 export type WireCallDraft = Omit<WireCall, 'id'>;
 
 /** Where the calls of one session go while its gateway call runs. */
-export interface CallRecorder {
+export interface CallLog {
   record(call: WireCallDraft): void;
 }
 
@@ -78,7 +78,7 @@ export class ApiLogBook {
     return this.sessions.size;
   }
 
-  recorderFor(sessionId: string): CallRecorder {
+  callLogFor(sessionId: string): CallLog {
     return { record: (draft) => void this.record(sessionId, draft) };
   }
 

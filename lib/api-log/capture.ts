@@ -1,8 +1,8 @@
 import 'server-only';
 import type { ApifyClient } from 'apify-client';
 import type { TargetName } from '../types';
-import type { CallRecorder } from './book';
-import { currentRecorder } from './context';
+import type { CallLog } from './book';
+import { currentCallLog } from './context';
 
 // The API log's capture: every HTTP exchange apify-client makes, retries included, as the wire saw it.
 // Only the method, the URL from the target's base URL on (no `token` parameter), the status, the time
@@ -22,7 +22,7 @@ export interface CapturedTarget {
 export const MAX_BODY_CHARS = 2048;
 
 interface Sending {
-  recorder: CallRecorder;
+  log: CallLog;
   startedAt: number;
   clock: number;
   body: string | null;
@@ -82,7 +82,7 @@ export function loggedBody(data: unknown, token: string): { body: string | null;
 
 /**
  * Adds the API log's interceptors to one apify-client instance (once, when it is created). A call is
- * recorded to the session whose gateway call made it (`recordingTo`); outside one, nothing is kept.
+ * recorded to the session whose gateway call made it (`loggingTo`); outside one, nothing is kept.
  */
 export function captureCalls(wire: Wire, target: CapturedTarget) {
   const sending = new WeakMap<object, Sending>();
@@ -91,10 +91,10 @@ export function captureCalls(wire: Wire, target: CapturedTarget) {
   // Added last, so it runs first (axios runs request interceptors last-in first-out): the body is still
   // the object apify-client was given, before it is serialized and maybe compressed.
   wire.interceptors.request.use((config) => {
-    const recorder = currentRecorder();
-    if (recorder) {
+    const log = currentCallLog();
+    if (log) {
       sending.set(config, {
-        recorder,
+        log,
         startedAt: Date.now(),
         clock: performance.now(),
         ...loggedBody(config.data, target.token),
@@ -108,7 +108,7 @@ export function captureCalls(wire: Wire, target: CapturedTarget) {
     if (!config || !call) return;
     sending.delete(config);
     const { path, clientKey } = loggedPath(wire.getUri(config), target.baseUrl, target.token);
-    call.recorder.record({
+    call.log.record({
       startedAt: call.startedAt,
       method: (config.method ?? 'get').toUpperCase(),
       path,

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiLogBook } from '../api-log/book';
-import { recordingTo } from '../api-log/context';
+import { loggingTo } from '../api-log/context';
 import { apiLogOf } from '../api-log/present';
 import type { ApiLogEntry } from '../types';
 import { apiData, apiError, type FakeApify, type Reply, startFakeApify } from './fake-apify.test-support';
@@ -43,7 +43,7 @@ const ctx = (overrides: Partial<GatewayContext> = {}): GatewayContext => ({
 });
 
 /** Runs a gateway call as session `sessionId` would (what withGateway does). */
-const asSession = <T>(sessionId: string, call: () => Promise<T>) => recordingTo(book.recorderFor(sessionId), call);
+const asSession = <T>(sessionId: string, call: () => Promise<T>) => loggingTo(book.callLogFor(sessionId), call);
 
 /** The session's log as the browser gets it; the token is nowhere in it. */
 function logOf(sessionId = 's1'): ApiLogEntry[] {
