@@ -72,16 +72,15 @@ export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
       clientKey: clientKeyFor(ctx, args.queueId),
       serverNow: new Date().toISOString(),
     };
-    if (ctx.recording && snapshot.head) {
+    const recording = ctx.recording;
+    if (recording && snapshot.head) {
       const read = {
         ...snapshot,
         head: snapshot.head,
         locks,
         locksTruncated: (locked?.items.length ?? 0) >= LOCKS_READ,
       };
-      recordQuietly(() =>
-        ctx.recording?.recorder.record(historyScope(ctx, ctx.recording, args.queueId), sampleOf(read)),
-      );
+      recordQuietly(() => recording.recorder.record(historyScope(ctx, recording, args.queueId), sampleOf(read)));
     }
     return snapshot;
   });
