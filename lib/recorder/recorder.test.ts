@@ -66,6 +66,21 @@ describe('createRecorder', () => {
     expect(recorder.history(scope, { since: clock + 1000, limit: 10 })).toEqual([second, third]);
   });
 
+  it('reads new samples on every read, though it keeps the last read parsed', () => {
+    const recorder = recorderOn(db, { minIntervalMs: 0 });
+    const first = sampleAt(clock);
+    recorder.record(scope, first);
+    expect(recorder.history(scope, everything)).toEqual([first]);
+    const repeat = { ...first, at: clock + 1000 };
+    const changed = sampleAt(clock + 2000, { handled: 9 });
+    recorder.record(scope, repeat);
+    recorder.record(scope, changed);
+    expect(recorder.history(scope, everything)).toEqual([first, repeat, changed]);
+    expect(recorder.history(scope, { since: clock + 500, limit: 10 })).toEqual([repeat, changed]);
+    // Another account's read of the same queue ID never comes from this one's.
+    expect(recorder.history({ ...scope, account: 'bob' }, everything)).toEqual([]);
+  });
+
   it('keeps one sample per interval when several pages watch the same queue', () => {
     const recorder = recorderOn(db, { minIntervalMs: 900 });
     expect(recorder.record(scope, sampleAt(clock))).toBe(true);

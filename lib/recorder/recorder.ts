@@ -32,9 +32,10 @@ export interface Recorder {
 // A sample's detail is stored as JSON, or as NULL when it is the same as the queue's previous
 // sample's (an idle queue then costs a row of numbers per poll). Reading carries the detail forward.
 type Detail = Omit<Sample, 'at'>;
-interface Row {
+interface Listed {
+  id: number;
   at: number;
-  detail: string | null;
+  full: 0 | 1;
 }
 interface Cut {
   id: number;
@@ -45,6 +46,8 @@ interface Cut {
 const keyOf = (scope: RecorderScope) => `${scope.target}\n${scope.account}\n${scope.queueId}`;
 const scopeText = (scope: RecorderScope) => `${scope.target}\n${scope.account}`;
 
+/** How many queues' last-read details stay parsed in memory (the queues being watched). */
+const PARSED_QUEUES = 8;
 /** Count pruning runs once every this many samples per queue, keeping room for as many more. */
 const COUNT_PRUNE_EVERY = 100;
 
@@ -64,9 +67,11 @@ export function createRecorder(
     `INSERT INTO queue_samples (scope, queue_id, at, pending, locked, detail)
      VALUES (@scope, @queue, @at, @pending, @locked, @detail)`,
   );
-  const last = db.prepare<{ scope: string; queue: string }, Row>(
-    'SELECT at, detail FROM queue_samples WHERE scope = @scope AND queue_id = @queue ORDER BY at DESC, id DESC LIMIT 1',
-  );
+  const lastAt = db
+    .prepare<{ scope: string; queue: string }, number>(
+      'SELECT at FROM queue_samples WHERE scope = @scope AND queue_id = @queue ORDER BY at DESC, id DESC LIMIT 1',
+    )
+    .pluck();
   // Pruning cuts a queue's history before its first kept row; a repeat there first takes the detail
   // it repeats, so what is kept can always be read back.
   const firstKeptAfter = db.prepare<{ scope: string; queue: string; before: number }, Cut>(
@@ -98,14 +103,18 @@ export function createRecorder(
   const deleteQueueOlder = db.prepare<{ scope: string; queue: string; before: number }>(
     'DELETE FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND at < @before',
   );
-  const recent = db.prepare<{ scope: string; queue: string; since: number; limit: number }, Row & { id: number }>(
-    `SELECT id, at, detail FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND at >= @since
-     ORDER BY at DESC, id DESC LIMIT @limit`,
+  const recent = db.prepare<{ scope: string; queue: string; since: number; limit: number }, Listed>(
+    `SELECT id, at, detail IS NOT NULL AS full FROM queue_samples
+     WHERE scope = @scope AND queue_id = @queue AND at >= @since ORDER BY at DESC, id DESC LIMIT @limit`,
   );
-  const detailBefore = db.prepare<{ scope: string; queue: string; at: number; id: number }, { detail: string }>(
-    `SELECT detail FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND detail IS NOT NULL
+  const detailOf = db.prepare<[number], string>('SELECT detail FROM queue_samples WHERE id = ?').pluck();
+  const fullBefore = db.prepare<{ scope: string; queue: string; at: number; id: number }, { id: number }>(
+    `SELECT id FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND detail IS NOT NULL
      AND (at < @at OR (at = @at AND id < @id)) ORDER BY at DESC, id DESC LIMIT 1`,
   );
+  // The details of the last read of a few queues, parsed: the cockpit reads the same window every poll,
+  // and then parses only the samples recorded since. A row's detail never changes once written.
+  const parsedByQueue = new Map<string, Map<number, Detail>>();
 
   // Per queue: the last detail written (to store repeats as NULL) and samples since the last count prune.
   const lastDetail = new Map<string, string>();
@@ -131,8 +140,8 @@ export function createRecorder(
   const record = db.transaction((scope: RecorderScope, sample: Sample): boolean => {
     const key = keyOf(scope);
     const params = { scope: scopeText(scope), queue: scope.queueId };
-    const previous = last.get(params);
-    if (previous && sample.at - previous.at < limits.minIntervalMs) return false;
+    const previous = lastAt.get(params);
+    if (previous !== undefined && sample.at - previous < limits.minIntervalMs) return false;
     const { at, ...rest } = sample;
     const detail = JSON.stringify(rest satisfies Detail);
     // After a restart the memory is empty: the first sample is written in full.
@@ -162,17 +171,28 @@ export function createRecorder(
       return kept;
     },
     history(scope, { since, limit }) {
+      const key = keyOf(scope);
       const params = { scope: scopeText(scope), queue: scope.queueId };
+      const known = parsedByQueue.get(key);
+      const parsed = new Map<number, Detail>();
+      const detail = (id: number) => {
+        const value = known?.get(id) ?? (JSON.parse(detailOf.get(id) ?? 'null') as Detail | null);
+        if (value) parsed.set(id, value);
+        return value ?? undefined;
+      };
       const rows = recent.all({ ...params, since, limit }).reverse();
       const first = rows[0];
-      const base = first?.detail === null ? detailBefore.get({ ...params, at: first.at, id: first.id }) : undefined;
-      let carried = base ? (JSON.parse(base.detail) as Detail) : undefined;
+      const base = first && !first.full ? fullBefore.get({ ...params, at: first.at, id: first.id }) : undefined;
+      let carried = base ? detail(base.id) : undefined;
       const samples: Sample[] = [];
       for (const row of rows) {
-        if (row.detail !== null) carried = JSON.parse(row.detail) as Detail;
+        if (row.full) carried = detail(row.id);
         // A repeat whose full sample was pruned cannot be read back: it is skipped.
         if (carried) samples.push({ at: row.at, ...carried });
       }
+      parsedByQueue.delete(key);
+      parsedByQueue.set(key, parsed);
+      if (parsedByQueue.size > PARSED_QUEUES) parsedByQueue.delete(parsedByQueue.keys().next().value as string);
       return samples;
     },
     prune: () => prune.immediate(),
