@@ -9,12 +9,24 @@ export interface PageResult {
   /** Navigation start → 1,000 head rows in the DOM and the next frame painted, per cold navigation (ms). */
   renderMs: number[];
   milestones: Milestones[];
-  /** Script responses of one cold navigation: bytes on the wire, bytes decoded, our own gzip -6 of them. */
-  js: { files: number; transferred: number; decoded: number; gzip6: number; encodings: string[] };
+  /**
+   * Script responses of one cold navigation: the first load (the scripts the page's HTML names) and
+   * everything loaded until the network is idle (parts loaded after the first paint included).
+   */
+  js: { firstLoad: ScriptSizes; all: ScriptSizes };
   /** The headers Chromium sent with a server-action call, replayed by the gateway part. */
   actionHeaders: Record<string, string>;
   /** The session cookie the browser got by connecting, used by the gateway part too. */
   sessionCookie: string;
+}
+
+/** Some scripts: bytes on the wire, bytes decoded, our own gzip -6 of them. */
+export interface ScriptSizes {
+  files: number;
+  transferred: number;
+  decoded: number;
+  gzip6: number;
+  encodings: string[];
 }
 
 export const launchChromium = () => chromium.launch(CHROMIUM_LAUNCH);
@@ -42,7 +54,7 @@ async function connectAndAcknowledge(context: BrowserContext, origin: string, qu
   return actionHeaders;
 }
 
-async function scriptSizes(requests: Request[]): Promise<PageResult['js']> {
+async function scriptSizes(requests: Request[]): Promise<ScriptSizes> {
   let transferred = 0;
   let decoded = 0;
   let gzip6 = 0;
@@ -112,10 +124,13 @@ async function coldNavigation(
     page.on('requestfinished', (request) => {
       if (request.resourceType() === 'script') scripts.push(request);
     });
-    await page.goto(url, { waitUntil: 'commit' });
+    const response = await page.goto(url, { waitUntil: 'commit' });
     const milestones = (await page.evaluate(WAIT_FOR_ROWS)) as Milestones;
     await page.waitForLoadState('networkidle');
-    return { milestones, js: measureJs ? await scriptSizes(scripts) : undefined };
+    if (!measureJs) return { milestones, js: undefined };
+    const html = (await response?.text()) ?? '';
+    const named = scripts.filter((request) => html.includes(new URL(request.url()).pathname));
+    return { milestones, js: { firstLoad: await scriptSizes(named), all: await scriptSizes(scripts) } };
   } finally {
     await context.close();
   }
@@ -142,7 +157,9 @@ export async function benchPage(origin: string, queueId: string, log: (line: str
       js ??= visit.js;
     }
     const renderMs = milestones.map((entry) => entry.rendered);
-    log(`page: ${renderMs.map((ms) => ms.toFixed(0)).join(', ')} ms; JS ${js?.transferred} B on the wire`);
+    log(
+      `page: ${renderMs.map((ms) => ms.toFixed(0)).join(', ')} ms; JS ${js?.firstLoad.transferred} B on the wire at first load`,
+    );
     return {
       renderMs,
       milestones,
