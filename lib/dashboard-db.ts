@@ -15,7 +15,7 @@ const MIGRATIONS = [
   ) WITHOUT ROWID`,
   'CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at)',
   // The recorder's history of queue snapshots (lib/recorder), per target + account ("scope") and queue.
-  // `detail` is the sample as JSON, NULL when it repeats the previous one of the queue.
+  // `detail` is the sample's JSON deflated (raw deflate), NULL when it repeats the previous one of the queue.
   `CREATE TABLE IF NOT EXISTS queue_samples (
     id INTEGER PRIMARY KEY,
     scope TEXT NOT NULL,
@@ -23,7 +23,7 @@ const MIGRATIONS = [
     at INTEGER NOT NULL,
     pending INTEGER NOT NULL,
     locked INTEGER NOT NULL,
-    detail TEXT
+    detail BLOB
   )`,
   'CREATE INDEX IF NOT EXISTS queue_samples_by_queue ON queue_samples (scope, queue_id, at)',
   'CREATE INDEX IF NOT EXISTS queue_samples_by_age ON queue_samples (at)',

@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { inflateRawSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import type { CrawleeWorkerConfig } from '../support/crawlee-worker';
 import { freshQueue, uniqueKeys } from '../support/emulator';
 import { E2E_EMULATOR_URL, E2E_PORT, E2E_TOKEN } from '../support/env';
@@ -140,6 +142,19 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
   expect(files.length).toBeGreaterThan(0);
   for (const file of files) {
     expect(readFileSync(join(E2E_DATA_DIR, file)).includes(E2E_TOKEN), file).toBe(false);
+  }
+  // Samples are stored deflated: inflated, this queue's hold its locks, and no token.
+  const db = new Database(join(E2E_DATA_DIR, 'headlock.sqlite'), { readonly: true });
+  try {
+    const details = db
+      .prepare<[string], Buffer>('SELECT detail FROM queue_samples WHERE queue_id = ? AND detail IS NOT NULL')
+      .pluck()
+      .all(queueId)
+      .map((detail) => inflateRawSync(detail).toString());
+    expect(details.some((detail) => detail.includes(victim))).toBe(true);
+    for (const detail of details) expect(detail).not.toContain(E2E_TOKEN);
+  } finally {
+    db.close();
   }
 });
 

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DashboardDb, openDashboardDb } from '../dashboard-db';
 import { openDatabase } from '../emulator/db';
@@ -233,9 +234,12 @@ describe('getQueueMarks', () => {
 });
 
 describe('the recorder file', () => {
-  it('holds no token', async () => {
+  it('holds no token, in its bytes or in any sample once inflated', async () => {
     const { id } = queueWith(3, { 'crawler-a': 1 });
     must(await getQueueSnapshot(ctx(), { queueId: id }));
+    const details = db.prepare<[], Buffer>('SELECT detail FROM queue_samples WHERE detail IS NOT NULL').pluck().all();
+    expect(details.length).toBeGreaterThan(0);
+    for (const detail of details) expect(inflateRawSync(detail).toString()).not.toContain(TOKEN);
     db.pragma('wal_checkpoint(TRUNCATE)');
     for (const name of readdirSync(dir)) {
       expect(readFileSync(join(dir, name)).includes(TOKEN), name).toBe(false);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DashboardDb } from '../dashboard-db';
 import type { Sample } from '../ops/history';
 
@@ -29,8 +30,9 @@ export interface Recorder {
   prune(): number;
 }
 
-// A sample's detail is stored as JSON, or as NULL when it is the same as the queue's previous
-// sample's (an idle queue then costs a row of numbers per poll). Reading carries the detail forward.
+// A sample's detail is stored as its JSON deflated (a third of the size: 100 locks take ~3 kB), or as
+// NULL when it is the same as the queue's previous sample's (an idle queue then costs a row of numbers
+// per poll). Reading carries the detail forward.
 type Detail = Omit<Sample, 'at'>;
 interface Listed {
   id: number;
@@ -45,6 +47,9 @@ interface Cut {
 /** A sample's key in memory: the scope, whose parts cannot contain a newline. */
 const keyOf = (scope: RecorderScope) => `${scope.target}\n${scope.account}\n${scope.queueId}`;
 const scopeText = (scope: RecorderScope) => `${scope.target}\n${scope.account}`;
+
+const unpack = (stored: Buffer | undefined) =>
+  stored ? (JSON.parse(inflateRawSync(stored).toString()) as Detail) : undefined;
 
 /** How many queues' last-read details stay parsed in memory (the queues being watched). */
 const PARSED_QUEUES = 8;
@@ -62,7 +67,7 @@ export function createRecorder(
     at: number;
     pending: number;
     locked: number;
-    detail: string | null;
+    detail: Buffer | null;
   }>(
     `INSERT INTO queue_samples (scope, queue_id, at, pending, locked, detail)
      VALUES (@scope, @queue, @at, @pending, @locked, @detail)`,
@@ -107,7 +112,7 @@ export function createRecorder(
     `SELECT id, at, detail IS NOT NULL AS full FROM queue_samples
      WHERE scope = @scope AND queue_id = @queue AND at >= @since ORDER BY at DESC, id DESC LIMIT @limit`,
   );
-  const detailOf = db.prepare<[number], string>('SELECT detail FROM queue_samples WHERE id = ?').pluck();
+  const detailOf = db.prepare<[number], Buffer>('SELECT detail FROM queue_samples WHERE id = ?').pluck();
   const fullBefore = db.prepare<{ scope: string; queue: string; at: number; id: number }, { id: number }>(
     `SELECT id FROM queue_samples WHERE scope = @scope AND queue_id = @queue AND detail IS NOT NULL
      AND (at < @at OR (at = @at AND id < @id)) ORDER BY at DESC, id DESC LIMIT 1`,
@@ -146,7 +151,13 @@ export function createRecorder(
     const detail = JSON.stringify(rest satisfies Detail);
     // After a restart the memory is empty: the first sample is written in full.
     const same = previous !== undefined && lastDetail.get(key) === detail;
-    insert.run({ ...params, at, pending: sample.pending, locked: sample.locks.length, detail: same ? null : detail });
+    insert.run({
+      ...params,
+      at,
+      pending: sample.pending,
+      locked: sample.locks.length,
+      detail: same ? null : deflateRawSync(detail),
+    });
     lastDetail.set(key, detail);
     if (lastDetail.size > 1000) lastDetail.delete(lastDetail.keys().next().value as string);
     cutBefore(params, firstKeptAfter.get({ ...params, before: now() - limits.maxAgeMs }));
@@ -176,9 +187,9 @@ export function createRecorder(
       const known = parsedByQueue.get(key);
       const parsed = new Map<number, Detail>();
       const detail = (id: number) => {
-        const value = known?.get(id) ?? (JSON.parse(detailOf.get(id) ?? 'null') as Detail | null);
+        const value = known?.get(id) ?? unpack(detailOf.get(id));
         if (value) parsed.set(id, value);
-        return value ?? undefined;
+        return value;
       };
       const rows = recent.all({ ...params, since, limit }).reverse();
       const first = rows[0];
