@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { E2E_PORT } from './env';
 import { type RawResponse, rawRequest } from './raw-http';
@@ -43,3 +44,9 @@ export function actionResult(body: string): unknown {
   const row = body.split('\n').find((line) => line.startsWith('1:'));
   return row ? JSON.parse(row.slice(2)) : undefined;
 }
+
+/** The session cookie an action's answer sets, as a `Cookie` header value ('' when it sets none). */
+export const sessionCookieFrom = (headers: IncomingHttpHeaders) =>
+  (headers['set-cookie'] ?? [])
+    .find((cookie) => cookie.startsWith('headlock_session=') && !/max-age=0/i.test(cookie))
+    ?.split(';')[0] ?? '';
