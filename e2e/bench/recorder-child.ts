@@ -1,6 +1,7 @@
 // Part 6 of the bench, in a child process run with `--conditions=react-server` (so the gateway's
 // `server-only` marker loads outside Next): what recording costs the queue snapshot, what one
 // recorder write costs, and what the cockpit's read of its history costs. Prints JSON on stdout.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,9 @@ for (let i = 0; i < ROUNDS; i += 1) {
 }
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+/** A request ID as the platform makes them: 15 characters that look random (so they compress as badly). */
+const requestId = (n: number) => createHash('sha256').update(String(n)).digest('base64url').slice(0, 15);
+
 // Writes: a sample whose locks all changed since the last one (full), and one that repeats it.
 const busy = (at: number, round: number): Sample => ({
   at,
@@ -78,12 +82,12 @@ const busy = (at: number, round: number): Sample => ({
   handled: round,
   pending: 100_000 - round,
   locks: Array.from({ length: 100 }, (_, i) => ({
-    id: `req${String(round * 100 + i).padStart(12, '0')}`,
+    id: requestId(round * 100 + i),
     holder: `bench-crawler-${i % 4}`,
     expiresAt: at + 60_000 + i,
   })),
   locksTruncated: false,
-  head: Array.from({ length: 100 }, (_, i) => `head${String(round * 100 + i).padStart(11, '0')}`),
+  head: Array.from({ length: 100 }, (_, i) => requestId(-(round * 100 + i) - 1)),
   headCount: 100,
   headComplete: false,
   hadMultipleClients: true,
