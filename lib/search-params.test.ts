@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { flagParam, intParam, readSearch, textParam, writeSearch } from './search-params';
+import { checkedNumberParam, flagParam, intParam, readSearch, textParam, writeSearch } from './search-params';
 
 const listParams = z.object({
   q: textParam(),
@@ -52,6 +52,19 @@ describe('reading search params', () => {
     ['', 'created'],
   ])('reads the choice sort=%j as %s', (raw, sort) => {
     expect(read(`sort=${raw}`).sort).toBe(sort);
+  });
+
+  it.each([
+    ['30', 30],
+    ['0', 0],
+    ['999999', 999_999],
+    ['1.5', 1.5],
+    ['', 0],
+    ['abc', 60],
+    ['1e400', 60],
+  ])('keeps silentAfter=%j as %d, unclamped, for the action to judge (not a number: the default)', (raw, value) => {
+    const cockpit = z.object({ silentAfter: checkedNumberParam(60) });
+    expect(readSearch(cockpit, new URLSearchParams(`silentAfter=${raw}`)).silentAfter).toBe(value);
   });
 
   it('keeps text as it is, takes the first of a repeated param and ignores params it does not know', () => {
