@@ -4,7 +4,14 @@ import { ApiLogBook } from '../api-log/book';
 import { loggingTo } from '../api-log/context';
 import { apiLogOf } from '../api-log/present';
 import type { ApiLogEntry } from '../types';
-import { apiData, apiError, type FakeApify, type Reply, startFakeApify } from './fake-apify.test-support';
+import {
+  apiData,
+  apiError,
+  type FakeApify,
+  fakeApifyContext,
+  type Reply,
+  startFakeApify,
+} from './fake-apify.test-support';
 import type { GatewayContext } from './gateway';
 import { getQueue, getQueueSnapshot } from './queues';
 import { addRequests } from './requests';
@@ -33,14 +40,7 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-const ctx = (overrides: Partial<GatewayContext> = {}): GatewayContext => ({
-  target: { name: 'apify', baseUrl: fake.baseUrl, token: TOKEN },
-  clientKey: 'headlock-test',
-  writesArmed: true,
-  acknowledges: () => true,
-  budgetMs: 5000,
-  ...overrides,
-});
+const ctx = (overrides: Partial<GatewayContext> = {}) => fakeApifyContext(fake, TOKEN, overrides);
 
 /** Runs a gateway call as session `sessionId` would (what withGateway does). */
 const asSession = <T>(sessionId: string, call: () => Promise<T>) => loggingTo(book.callLogFor(sessionId), call);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GatewayContext } from './gateway';
 
 // Test support only: a scripted stand-in for api.apify.com that records what it is sent.
 
@@ -73,3 +74,17 @@ export async function startFakeApify(): Promise<FakeApify> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(fake, { baseUrl: `http://127.0.0.1:${port}` });
 }
+
+/** A gateway context for the Apify target pointed at `fake`: writes armed, reads acknowledged, 5 s budget. */
+export const fakeApifyContext = (
+  fake: FakeApify,
+  token: string,
+  overrides: Partial<GatewayContext> = {},
+): GatewayContext => ({
+  target: { name: 'apify', baseUrl: fake.baseUrl, token },
+  clientKey: 'headlock-test',
+  writesArmed: true,
+  acknowledges: () => true,
+  budgetMs: 5000,
+  ...overrides,
+});

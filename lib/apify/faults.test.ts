@@ -2,7 +2,14 @@ import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionResult } from '../types';
 import { verifyAccount } from './account';
-import { apiData, apiError, type FakeApify, type Reply, startFakeApify } from './fake-apify.test-support';
+import {
+  apiData,
+  apiError,
+  type FakeApify,
+  fakeApifyContext,
+  type Reply,
+  startFakeApify,
+} from './fake-apify.test-support';
 import type { GatewayContext } from './gateway';
 import { deleteLock, lockHead, prolongLock, unlockAll } from './locks';
 import { getQueue, getQueueSnapshot, listQueues } from './queues';
@@ -20,14 +27,7 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-const ctx = (overrides: Partial<GatewayContext> = {}): GatewayContext => ({
-  target: { name: 'apify', baseUrl: fake.baseUrl, token: TOKEN },
-  clientKey: 'headlock-test',
-  writesArmed: true,
-  acknowledges: () => true,
-  budgetMs: 5000,
-  ...overrides,
-});
+const ctx = (overrides: Partial<GatewayContext> = {}) => fakeApifyContext(fake, TOKEN, overrides);
 
 type Operation = (ctx: GatewayContext, input: unknown) => Promise<ActionResult<unknown>>;
 

@@ -5,8 +5,8 @@ import { openDatabase } from '../emulator/db';
 import { createEmulatorHandler } from '../emulator/http/handler';
 import { serveEmulator } from '../emulator/node-server';
 import { EmulatorStore } from '../emulator/store';
-import type { ActionError, ActionResult } from '../types';
 import { verifyAccount } from './account';
+import { failure, must } from './action-result.test-support';
 import type { GatewayContext } from './gateway';
 import { deleteLock, lockHead, prolongLock, unlockAll } from './locks';
 import { getQueue, getQueueSnapshot, listQueues, locateInHead } from './queues';
@@ -52,15 +52,6 @@ const ctx = (clientKey = A, overrides: Partial<GatewayContext> = {}): GatewayCon
   acknowledges: () => true,
   ...overrides,
 });
-
-function must<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-function failure(result: ActionResult<unknown>): ActionError {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.data)}`);
-  return result.error;
-}
 
 let queueCount = 0;
 /** A new named queue holding `urls` (uniqueKey = URL, as the gateway adds them), set up by client A. */

@@ -11,7 +11,7 @@ import { createEmulatorHandler } from '../emulator/http/handler';
 import { serveEmulator } from '../emulator/node-server';
 import { EmulatorStore } from '../emulator/store';
 import { createRecorder, DEFAULT_LIMITS, type Recorder } from '../recorder/recorder';
-import type { ActionError, ActionResult } from '../types';
+import { failure, must } from './action-result.test-support';
 import type { GatewayContext } from './gateway';
 import { getQueueActivity, getQueueMarks, releaseHolder } from './ops';
 import { getQueueSnapshot } from './queues';
@@ -62,15 +62,6 @@ const ctx = (overrides: Partial<GatewayContext> = {}): GatewayContext => ({
   recording: { recorder, account: 'alice' },
   ...overrides,
 });
-
-function must<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-function failure(result: ActionResult<unknown>): ActionError {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.data)}`);
-  return result.error;
-}
 
 let queueCount = 0;
 /** A queue of `n` requests; `locks` maps a crawler's clientKey to how many head requests it locks. */
