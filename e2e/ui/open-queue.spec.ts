@@ -31,6 +31,9 @@ test('names what is wrong with a reference', async ({ page }) => {
 test('a session ended elsewhere sends the user to /connect', async ({ page }) => {
   const queue = await freshQueue(api, 'open-signed-out');
   await connectToEmulator(page);
+  // The list reads its queues' health marks once it has loaded; any poll that finds the session ended
+  // also leads to /connect. Let those settle, so that it is opening a queue that finds out here.
+  await page.waitForLoadState('networkidle');
   const cookie = await cookieHeader(page);
   const disconnect = actionId(process.cwd(), 'lib/actions/session.ts', 'disconnectAction');
   const ended = await callAction(disconnect, [], { cookie });
