@@ -1,3 +1,4 @@
+import { useServerNow } from '@/components/locks/server-clock';
 import { Panel } from '@/components/ui/panel';
 import type { Activity } from '@/lib/ops/history';
 import { describeEvent, duration } from '@/lib/ops/wording';
@@ -5,10 +6,10 @@ import { clockTime } from './clock-time';
 import { Sparkline } from './sparkline';
 
 /** What was recorded of the queue: how much, three sparklines, and what changed between snapshots. */
-export function ActivityPanel({ activity, now }: { activity: Activity; now: number }) {
+export function ActivityPanel({ activity }: { activity: Activity }) {
   const { series, events } = activity;
   return (
-    <Panel title="Activity" heading="minor" description={<RecordedSpan activity={activity} now={now} />}>
+    <Panel title="Activity" heading="minor" description={<RecordedSpan activity={activity} />}>
       <div className="mt-2 grid grid-cols-3 gap-3 lg:grid-cols-1 xl:grid-cols-3">
         <Sparkline label="Handled per minute" values={series.handledPerMinute} />
         <Sparkline label="Pending" values={series.pending} />
@@ -40,7 +41,8 @@ export function ActivityPanel({ activity, now }: { activity: Activity; now: numb
 }
 
 /** How much history there is and how old it is: on a later visit, the page says what it shows. */
-function RecordedSpan({ activity, now }: { activity: Activity; now: number }) {
+function RecordedSpan({ activity }: { activity: Activity }) {
+  const now = useServerNow();
   const { recordedFrom, recordedTo, samples, observedForMs } = activity;
   if (recordedFrom === null || recordedTo === null)
     return 'Nothing recorded yet: history grows while this page is open.';

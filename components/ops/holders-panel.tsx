@@ -10,9 +10,9 @@ import { Panel } from '@/components/ui/panel';
 import { useToast } from '@/components/ui/toast';
 import { formatSecondsLeft } from '@/lib/format';
 import type { Holder, HolderStatus, OpsSettings } from '@/lib/ops/history';
-import { duration } from '@/lib/ops/wording';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useReleaseHolder } from '@/lib/queries/mutations';
+import { Ago } from './ago';
 import { clockTime } from './clock-time';
 import { ReleaseConfirmation } from './release-confirmation';
 
@@ -37,7 +37,6 @@ interface HoldersPanelProps {
 /** One row per client holding locks: how many, until when, whether it still acts; release per holder. */
 export function HoldersPanel(props: HoldersPanelProps) {
   const { queueId, holders, settings, pageKey, sessionKey, locksTruncated, writeBlock } = props;
-  const now = useServerNow();
   const toast = useToast();
   const release = useReleaseHolder();
   const [confirming, setConfirming] = useState<Holder | null>(null);
@@ -91,18 +90,16 @@ export function HoldersPanel(props: HoldersPanelProps) {
               </td>
               <td className="py-1 pr-3 text-right tabular-nums">{holder.locks}</td>
               <td className="py-1 pr-3 tabular-nums">
-                <Expiry at={holder.earliestExpiry} now={now} />
+                <Expiry at={holder.earliestExpiry} />
               </td>
               <td className="py-1 pr-3 tabular-nums">
-                <Expiry at={holder.latestExpiry} now={now} />
+                <Expiry at={holder.latestExpiry} />
               </td>
               <td className="py-1 pr-3 tabular-nums">
                 {holder.lastActedAt === null ? (
                   <span className="text-zinc-500 dark:text-zinc-400">not seen</span>
                 ) : (
-                  <time dateTime={new Date(holder.lastActedAt).toISOString()}>
-                    {duration(Math.max(0, now - holder.lastActedAt))} ago
-                  </time>
+                  <Ago at={holder.lastActedAt} />
                 )}
               </td>
               <td className="py-1 pr-3">
@@ -132,7 +129,6 @@ export function HoldersPanel(props: HoldersPanelProps) {
           queueId={queueId}
           holder={confirming}
           sessionKey={sessionKey}
-          now={now}
           busy={release.isPending}
           onConfirm={() => onRelease(confirming)}
           onCancel={() => setConfirming(null)}
@@ -143,7 +139,9 @@ export function HoldersPanel(props: HoldersPanelProps) {
   );
 }
 
-function Expiry({ at, now }: { at: number; now: number }) {
+/** An expiry: its wall-clock time, and what is left of it on the shared ticker. */
+function Expiry({ at }: { at: number }) {
+  const now = useServerNow();
   return (
     <time dateTime={new Date(at).toISOString()} className="flex flex-col whitespace-nowrap">
       <span>{clockTime(at)}</span>

@@ -1,7 +1,6 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useServerNow } from '@/components/locks/server-clock';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Skeleton } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/queries/action-error';
@@ -25,7 +24,6 @@ export interface OpsCockpitProps {
 /** What is wrong and how to fix it: verdicts, lock holders and activity, from the recorded history. */
 export default function OpsCockpit(props: OpsCockpitProps) {
   const { queueId, after, silentAfter, poisonAt } = props;
-  const now = useServerNow();
   const activity = useQuery(activityQuery(queueId, { silentAfter, poisonAt }, after));
   const data = activity.data;
 
@@ -45,7 +43,7 @@ export default function OpsCockpit(props: OpsCockpitProps) {
           locksTruncated={data.locksTruncated}
           writeBlock={props.writeBlock}
         />
-        <ActivityPanel activity={data} now={now} />
+        <ActivityPanel activity={data} />
       </div>
     </div>
   );

@@ -1,12 +1,11 @@
 import { Button } from '@/components/ui/button';
 import type { Holder } from '@/lib/ops/history';
-import { duration } from '@/lib/ops/wording';
+import { Ago } from './ago';
 
 interface ReleaseConfirmationProps {
   queueId: string;
   holder: Holder;
   sessionKey: string;
-  now: number;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -17,7 +16,6 @@ export function ReleaseConfirmation({
   queueId,
   holder,
   sessionKey,
-  now,
   busy,
   onConfirm,
   onCancel,
@@ -35,8 +33,8 @@ export function ReleaseConfirmation({
       {holder.status === 'active' && (
         <p className="rounded border border-red-300 bg-red-50 px-2 py-1 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {holder.clientKey} looks active: it acted{' '}
-          {holder.lastActedAt === null ? 'recently' : `${duration(Math.max(0, now - holder.lastActedAt))} ago`}. If it
-          is still working on these requests, another client may take them and handle them a second time.
+          {holder.lastActedAt === null ? 'recently' : <Ago at={holder.lastActedAt} />}. If it is still working on these
+          requests, another client may take them and handle them a second time.
         </p>
       )}
       {holder.status === 'unknown' && (
