@@ -60,7 +60,11 @@ export function getQueueMarks(ctx: GatewayContext, input: unknown) {
     if (!recording) return [];
     const since = Date.now() - MARK_WINDOW_MS;
     return args.queueIds.flatMap((queueId): QueueMark[] => {
-      const history = recording.recorder.history(historyScope(ctx, recording, queueId), { since, limit: MARK_SAMPLES });
+      const history = recording.recorder.history(historyScope(ctx, recording, queueId), {
+        since,
+        limit: MARK_SAMPLES,
+        glance: true,
+      });
       const latest = history.at(-1);
       if (!latest) return [];
       const activity = analyse(history, DEFAULT_OPS_SETTINGS);

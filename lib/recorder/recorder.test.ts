@@ -77,6 +77,8 @@ describe('createRecorder', () => {
     recorder.record(scope, changed);
     expect(recorder.history(scope, everything)).toEqual([first, repeat, changed]);
     expect(recorder.history(scope, { since: clock + 500, limit: 10 })).toEqual([repeat, changed]);
+    // A glance reads the same, without keeping its read.
+    expect(recorder.history(scope, { ...everything, glance: true })).toEqual([first, repeat, changed]);
     // Another account's read of the same queue ID never comes from this one's.
     expect(recorder.history({ ...scope, account: 'bob' }, everything)).toEqual([]);
   });

@@ -24,8 +24,11 @@ export const DEFAULT_LIMITS: RecorderLimits = { maxAgeMs: 24 * 60 * 60 * 1000, m
 export interface Recorder {
   /** Records a sample; returns false when it was too close to the last one to keep. */
   record(scope: RecorderScope, sample: Sample): boolean;
-  /** The samples since `since` (server ms), oldest first, at most the latest `limit`. */
-  history(scope: RecorderScope, options: { since: number; limit: number }): Sample[];
+  /**
+   * The samples since `since` (server ms), oldest first, at most the latest `limit`. The read is kept
+   * parsed for the next read of the queue unless `glance` (a one-off look, as the queue list's).
+   */
+  history(scope: RecorderScope, options: { since: number; limit: number; glance?: boolean }): Sample[];
   /** Deletes samples past the age limit in every queue; returns how many. */
   prune(): number;
 }
@@ -181,7 +184,7 @@ export function createRecorder(
       }
       return kept;
     },
-    history(scope, { since, limit }) {
+    history(scope, { since, limit, glance = false }) {
       const key = keyOf(scope);
       const params = { scope: scopeText(scope), queue: scope.queueId };
       const known = parsedByQueue.get(key);
@@ -201,9 +204,12 @@ export function createRecorder(
         // A repeat whose full sample was pruned cannot be read back: it is skipped.
         if (carried) samples.push({ at: row.at, ...carried });
       }
-      parsedByQueue.delete(key);
-      parsedByQueue.set(key, parsed);
-      if (parsedByQueue.size > PARSED_QUEUES) parsedByQueue.delete(parsedByQueue.keys().next().value as string);
+      // A glance, or a queue with nothing recorded, must not push a watched queue's read out.
+      if (!glance && parsed.size > 0) {
+        parsedByQueue.delete(key);
+        parsedByQueue.set(key, parsed);
+        if (parsedByQueue.size > PARSED_QUEUES) parsedByQueue.delete(parsedByQueue.keys().next().value as string);
+      }
       return samples;
     },
     prune: () => prune.immediate(),
