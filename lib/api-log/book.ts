@@ -1,25 +1,17 @@
 import 'server-only';
-import type { TargetName } from '../types';
+import type { ApiLogEntry } from '../types';
 
-/** One HTTP exchange as the wire saw it: no header is ever kept, and no token. */
-export interface WireCall {
-  /** Increasing across the whole book, so also within each session's log. */
-  id: number;
+/**
+ * One HTTP exchange as the wire saw it: no header is ever kept, and no token. The browser's entry
+ * (`ApiLogEntry`) is made from it; here it keeps its start as epoch ms, and what its curl needs.
+ */
+export interface WireCall extends Omit<ApiLogEntry, 'at' | 'curl'> {
   /** When the request was sent (epoch ms). */
   startedAt: number;
-  method: string;
-  /** From the target's base URL on, query included: `/v2/request-queues/…?clientKey=…`. */
-  path: string;
-  /** null when no answer came (network error, timeout). */
-  status: number | null;
-  durationMs: number;
-  clientKey: string | null;
-  target: TargetName;
   /** The target's base URL (not a secret): what a copied curl is sent to. */
   baseUrl: string;
   /** The JSON body sent, cut at `MAX_BODY_CHARS`; null when there was none. */
   body: string | null;
-  bodyTruncated: boolean;
 }
 
 export type WireCallDraft = Omit<WireCall, 'id'>;
