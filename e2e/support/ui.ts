@@ -53,9 +53,9 @@ export async function seededQueue(label: string, count: number, clientKey?: stri
   return { queue, rq, ids, urls };
 }
 
-/** Opens the queue page; accepts registering the clientKey if the page asks first. */
-export async function openQueue(page: Page, queueId: string) {
-  await page.goto(`/queues/${queueId}`);
+/** Opens the queue page (with `query`, e.g. `every=1`); accepts registering the clientKey if the page asks first. */
+export async function openQueue(page: Page, queueId: string, query = '') {
+  await page.goto(`/queues/${queueId}${query ? `?${query}` : ''}`);
   const readAnyway = page.getByRole('button', { name: 'Read the head anyway' });
   const head = page.getByRole('heading', { name: 'Head', exact: true });
   await expect(readAnyway.or(head)).toBeVisible();

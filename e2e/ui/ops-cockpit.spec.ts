@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { CrawleeWorkerConfig } from '../support/crawlee-worker';
 import { freshQueue, uniqueKeys } from '../support/emulator';
 import { E2E_EMULATOR_URL, E2E_PORT, E2E_TOKEN } from '../support/env';
-import { api, clientKeyOf, connectToEmulator } from '../support/ui';
+import { api, clientKeyOf, connectToEmulator, openQueue } from '../support/ui';
 
 // The ops cockpit against real crawlers: Crawlee's locking RequestQueue in child processes that the
 // tests kill with SIGKILL, make throw or make hang, while the queue page watches.
@@ -70,16 +70,6 @@ async function locksByHolder(queueId: string) {
   return byHolder;
 }
 
-/** Opens the queue page with `query`; accepts registering the page's clientKey if it asks first. */
-async function watch(page: Page, queueId: string, query: string) {
-  await page.goto(`/queues/${queueId}?${query}`);
-  const readAnyway = page.getByRole('button', { name: 'Read the head anyway' });
-  const head = page.getByRole('heading', { name: 'Head', exact: true });
-  await expect(readAnyway.or(head)).toBeVisible();
-  if (await readAnyway.isVisible()) await readAnyway.click();
-  await expect(head).toBeVisible();
-}
-
 const holderRow = (page: Page, clientKey: string) =>
   page.getByRole('table', { name: 'Lock holders' }).getByRole('row').filter({ hasText: clientKey });
 const verdicts = (page: Page) => page.getByRole('region', { name: 'Verdicts' });
@@ -91,7 +81,7 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
   const { queueId, queueName } = await queueOf('ops-killed', 100);
   const crawlers = Array.from({ length: 4 }, () => startWorker(queueId, { handleMs: 700 }));
   const keys = await Promise.all(crawlers.map((crawler) => crawler.clientKey));
-  await watch(page, queueId, 'silentAfter=3&every=1');
+  await openQueue(page, queueId, 'silentAfter=3&every=1');
   for (const key of keys) await expect(holderRow(page, key)).toBeVisible();
 
   for (const crawler of crawlers.slice(0, 3)) crawler.child.kill('SIGKILL');
@@ -100,6 +90,11 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
   for (const key of dead) await expect(holderRow(page, key)).toContainText('silent', { timeout: 5_000 });
   await expect(holderRow(page, alive)).toContainText('active');
   await expect(verdicts(page)).toContainText(/All \d+ pending requests are locked, by 4 clients/);
+  // What was recorded: the sparklines, and the living crawler at work in the event log.
+  const activity = page.getByRole('region', { name: 'Activity' });
+  await expect(activity.getByRole('img', { name: /^Pending: \d+ now/ })).toBeVisible();
+  await activity.getByText(/^Event log/).click();
+  await expect(activity.getByRole('list', { name: 'Event log' })).toContainText(`${alive} handled`);
 
   // The queue list, in another tab, marks the stuck queue too.
   const list = await page.context().newPage();
@@ -161,7 +156,7 @@ test('three killed crawlers show as silent holders; releasing one frees exactly 
 test("the dashboard's own locks show under its own key, marked", async ({ page }) => {
   const sessionKey = await connectToEmulator(page);
   const { queueId } = await queueOf('ops-own', 5);
-  await watch(page, queueId, 'every=1');
+  await openQueue(page, queueId, 'every=1');
   await page.getByRole('button', { name: 'Lock head' }).click();
   await expect(holderRow(page, sessionKey)).toContainText('this dashboard');
 });
@@ -170,7 +165,7 @@ test('a request that always fails shows as poison, with its latest error', async
   test.setTimeout(60_000);
   await connectToEmulator(page);
   const { queueId } = await queueOf('ops-poison', 4);
-  await watch(page, queueId, 'poisonAt=2&every=1');
+  await openQueue(page, queueId, 'poisonAt=2&every=1');
   // uniqueKeys names the first URL …/0: that one always fails.
   startWorker(queueId, { handleMs: 1200, poisonMatch: '/ops-poison/0' });
   await expect(verdicts(page)).toContainText('1 request has been retried 2× or more', { timeout: 30_000 });
@@ -183,7 +178,7 @@ test('a hung request handler shows as a stall, its holder silent', async ({ page
   const { queueId } = await queueOf('ops-hung', 30);
   const hung = startWorker(queueId, { handleMs: 0, hang: true });
   const key = await hung.clientKey;
-  await watch(page, queueId, 'silentAfter=3&every=1');
+  await openQueue(page, queueId, 'silentAfter=3&every=1');
   await expect(verdicts(page)).toContainText(/No request handled for \d+ s while 25 locks are held by silent/, {
     timeout: 15_000,
   });
@@ -193,7 +188,7 @@ test('a hung request handler shows as a stall, its holder silent', async ({ page
 test('an absurd silentAfter in the URL is a clear error', async ({ page }) => {
   await connectToEmulator(page);
   const { queueId } = await queueOf('ops-absurd', 2);
-  await watch(page, queueId, 'silentAfter=0');
+  await openQueue(page, queueId, 'silentAfter=0');
   await expect(page.getByRole('alert').filter({ hasText: 'Could not judge this queue' })).toContainText(
     'silentAfter must be at least 2 seconds',
   );
