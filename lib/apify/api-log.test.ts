@@ -7,8 +7,10 @@ import type { ApiLogEntry } from '../types';
 import {
   apiData,
   apiError,
+  FAKE_QUEUE_ID,
   type FakeApify,
   fakeApifyContext,
+  fakeQueueData,
   type Reply,
   startFakeApify,
 } from './fake-apify.test-support';
@@ -19,18 +21,8 @@ import { addRequests } from './requests';
 // The API log over real HTTP: gateway → apify-client (with the log's interceptors) → the fake Apify.
 
 const TOKEN = 'fake-upstream-token-for-the-api-log-456';
-const QUEUE = 'WkzbQMuFYuamGv3YF';
-const QUEUE_DATA = {
-  id: QUEUE,
-  name: 'shop',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  modifiedAt: '2026-01-01T00:00:00.000Z',
-  accessedAt: '2026-01-01T00:00:00.000Z',
-  totalRequestCount: 3,
-  handledRequestCount: 1,
-  pendingRequestCount: 2,
-  hadMultipleClients: true,
-};
+const QUEUE = FAKE_QUEUE_ID;
+const QUEUE_DATA = fakeQueueData(true);
 
 let fake: FakeApify;
 let book: ApiLogBook;

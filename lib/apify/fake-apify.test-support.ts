@@ -88,3 +88,17 @@ export const fakeApifyContext = (
   budgetMs: 5000,
   ...overrides,
 });
+
+/** A queue as the platform describes it (GET /v2/request-queues/:id), for scripted answers. */
+export const FAKE_QUEUE_ID = 'WkzbQMuFYuamGv3YF';
+export const fakeQueueData = (hadMultipleClients: boolean) => ({
+  id: FAKE_QUEUE_ID,
+  name: 'shop',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  modifiedAt: '2026-01-01T00:00:00.000Z',
+  accessedAt: '2026-01-01T00:00:00.000Z',
+  totalRequestCount: 3,
+  handledRequestCount: 1,
+  pendingRequestCount: 2,
+  hadMultipleClients,
+});

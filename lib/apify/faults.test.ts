@@ -5,8 +5,10 @@ import { verifyAccount } from './account';
 import {
   apiData,
   apiError,
+  FAKE_QUEUE_ID,
   type FakeApify,
   fakeApifyContext,
+  fakeQueueData,
   type Reply,
   startFakeApify,
 } from './fake-apify.test-support';
@@ -16,7 +18,7 @@ import { getQueue, getQueueSnapshot, listQueues } from './queues';
 import { addRequests, deleteRequests, getRequest, listRequests, updateRequest } from './requests';
 
 const TOKEN = 'fake-upstream-token-for-unit-tests-123';
-const QUEUE = 'WkzbQMuFYuamGv3YF';
+const QUEUE = FAKE_QUEUE_ID;
 const REQUEST = 'Zx3dKp9QmW2aB7c';
 const BUDGET_MS = 2000;
 
@@ -61,17 +63,7 @@ const WRITES = new Set([
   'deleteRequests',
 ]);
 
-const QUEUE_DATA = {
-  id: QUEUE,
-  name: 'shop',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  modifiedAt: '2026-01-01T00:00:00.000Z',
-  accessedAt: '2026-01-01T00:00:00.000Z',
-  totalRequestCount: 3,
-  handledRequestCount: 1,
-  pendingRequestCount: 2,
-  hadMultipleClients: false,
-};
+const QUEUE_DATA = fakeQueueData(false);
 
 const codeOf = (result: ActionResult<unknown>) => (result.ok ? 'ok' : result.error.code);
 
