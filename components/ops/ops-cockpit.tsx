@@ -9,7 +9,7 @@ import { ActivityPanel } from './activity-panel';
 import { HoldersPanel } from './holders-panel';
 import { VerdictList } from './verdict-list';
 
-export interface OpsCockpitProps {
+interface OpsCockpitProps {
   queueId: string;
   /** The serverNow of the snapshot just shown: the cockpit is judged after it was recorded. */
   after: string;

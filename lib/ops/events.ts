@@ -9,13 +9,13 @@ import type { ExpiredLanding, History, OpsEvent, RecordedLock, Sample } from './
 export const WENT_KEPT = 10;
 
 /** A sample with its locks by request id and its head positions (1-based), built once per sample. */
-export interface IndexedSample {
+interface IndexedSample {
   sample: Sample;
   locks: Map<string, RecordedLock>;
   head: Map<string, number>;
 }
 
-export function indexSample(sample: Sample): IndexedSample {
+function indexSample(sample: Sample): IndexedSample {
   return {
     sample,
     locks: new Map(sample.locks.map((lock) => [lock.id, lock])),
@@ -45,7 +45,7 @@ function landingIn(after: IndexedSample, id: string): ExpiredLanding {
  * The events between two indexed samples, at `after`'s time: one per (kind, holder), ordered by kind
  * (expired, released, handled, taken, prolonged, shared), then by holder.
  */
-export function changesBetween(before: IndexedSample, after: IndexedSample): OpsEvent[] {
+function changesBetween(before: IndexedSample, after: IndexedSample): OpsEvent[] {
   const at = after.sample.at;
   const counts: Record<CountedKind, Map<Holder, number>> = {
     taken: new Map(),

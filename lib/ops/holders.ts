@@ -7,7 +7,7 @@ import { latestRunStart } from './observation';
 // crashed crawler's locks just sit there). Letting locks expire is not acting.
 
 /** When each holder last acted, from a history's events. */
-export function lastActions(events: readonly OpsEvent[]): Map<string, number> {
+function lastActions(events: readonly OpsEvent[]): Map<string, number> {
   const last = new Map<string, number>();
   for (const event of events) {
     if (event.kind === 'shared' || event.kind === 'expired' || event.holder === null) continue;

@@ -4,7 +4,7 @@ import type { History, RetriedRequest, Verdict } from './history';
 // up a crawler's slot. Read over the whole history, one pass, a Map per request.
 
 /** A poison verdict lists at most this many requests. */
-export const POISON_LISTED = 10;
+const POISON_LISTED = 10;
 
 interface Seen {
   request: RetriedRequest;
