@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Request, test } from '@playwright/test';
+import { actionId } from '../support/server-actions';
 import { connectedPage, openQueue, seededQueue } from '../support/ui';
 
 // Chromium marks some server-action POSTs "canceled" (net::ERR_ABORTED) a few ms after they start.
@@ -17,15 +18,14 @@ test('every snapshot poll reaches the page, including those Chromium labels ERR_
 
   const sent: string[] = [];
   const labelledAborted: string[] = [];
-  // The snapshot poll's body is {queueId, limit}; the ops cockpit's follows it with {queueId, silentAfter, …}.
-  const isSnapshot = (body: string | null) =>
-    body?.includes(queue.id) && !body.includes('lockSecs') && !body.includes('silentAfter');
+  // The snapshot action by its ID: the page polls other actions too (the ops cockpit after each snapshot).
+  const snapshotAction = actionId(process.cwd(), 'lib/actions/queues.ts', 'getQueueSnapshotAction');
+  const isSnapshot = (request: Request) => request.headers()['next-action'] === snapshotAction;
   page.on('request', (request) => {
-    if (request.headers()['next-action'] && isSnapshot(request.postData())) sent.push(request.url());
+    if (isSnapshot(request)) sent.push(request.url());
   });
   page.on('requestfailed', (request) => {
-    if (request.headers()['next-action'] && isSnapshot(request.postData()))
-      labelledAborted.push(request.failure()?.errorText ?? '');
+    if (isSnapshot(request)) labelledAborted.push(request.failure()?.errorText ?? '');
   });
   await page.evaluate(() => {
     const shown = new Set<string>();
