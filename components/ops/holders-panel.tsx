@@ -39,7 +39,9 @@ export function HoldersPanel(props: HoldersPanelProps) {
   const { queueId, holders, settings, pageKey, sessionKey, locksTruncated, writeBlock } = props;
   const toast = useToast();
   const release = useReleaseHolder();
-  const [confirming, setConfirming] = useState<Holder | null>(null);
+  // The holder being confirmed, by key: what the dialog shows is its row as of the latest poll.
+  const [confirmingKey, setConfirmingKey] = useState<string | null>(null);
+  const confirming = holders.find((holder) => holder.clientKey === confirmingKey);
   const [failure, setFailure] = useState<unknown>(null);
   const silentFor = `${settings.silentAfterSecs} s`;
 
@@ -49,7 +51,7 @@ export function HoldersPanel(props: HoldersPanelProps) {
       { queueId, clientKey: holder.clientKey },
       {
         onSuccess: (result) => {
-          setConfirming(null);
+          setConfirmingKey(null);
           toast(`Released ${result.unlockedCount} lock${result.unlockedCount === 1 ? '' : 's'} of ${result.clientKey}`);
         },
         onError: setFailure,
@@ -113,7 +115,7 @@ export function HoldersPanel(props: HoldersPanelProps) {
                   title={writeBlock ?? undefined}
                   onClick={() => {
                     setFailure(null);
-                    setConfirming(holder);
+                    setConfirmingKey(holder.clientKey);
                   }}
                 >
                   Release {holder.locks} lock{holder.locks === 1 ? '' : 's'} of {holder.clientKey}
@@ -131,7 +133,7 @@ export function HoldersPanel(props: HoldersPanelProps) {
           sessionKey={sessionKey}
           busy={release.isPending}
           onConfirm={() => onRelease(confirming)}
-          onCancel={() => setConfirming(null)}
+          onCancel={() => setConfirmingKey(null)}
         />
       )}
       {failure !== null && <ErrorAlert title="The release failed">{errorMessage(failure)}</ErrorAlert>}
