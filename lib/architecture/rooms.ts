@@ -13,7 +13,7 @@ const ROOMS: [Room, RegExp][] = [
   ],
   [
     'shared',
-    /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params)\.ts$|^lib\/(locks|ops)\//,
+    /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params)\.ts$|^lib\/(locks|ops|lab)\//,
   ],
   ['app', /^app\/|^components\/|^lib\/queries\//],
   ['start', /^lib\/(start|build-state)\.ts$/],
