@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { NewLabQueueButton } from '@/components/lab/new-lab-queue-button';
+import { Panel } from '@/components/ui/panel';
 import { OpenQueueForm } from '@/components/queues/open-queue-form';
 import { QueueList } from '@/components/queues/queue-list';
 
@@ -9,6 +11,15 @@ export default function QueuesPage() {
     <div className="flex flex-col gap-6">
       <QueueList />
       <OpenQueueForm />
+      <Panel
+        title="Lock lab"
+        description="Show how request locking works: several clients on a fresh queue, their leases on a timeline, simulated crawlers and guided demos."
+        className="flex flex-col gap-3"
+      >
+        <div className="mt-3">
+          <NewLabQueueButton variant="primary" sizable />
+        </div>
+      </Panel>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useServerNow } from '@/components/locks/server-clock';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -20,6 +21,9 @@ export function QueueHeader({ queue, hasLocks }: { queue: QueueSummary; hasLocks
           {queue.name && <CopyButton value={queue.name} label="Copy queue name" />}
           <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">{queue.id}</code>
           <CopyButton value={queue.id} label="Copy queue ID" />
+          <Link href={`/queues/${encodeURIComponent(queue.id)}/lab`} className="text-sm underline">
+            Lock lab
+          </Link>
         </>
       }
     >

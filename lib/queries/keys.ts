@@ -23,4 +23,7 @@ export const queryKeys = {
   requests: (queueId: string, params: QueueScopedParams<typeof listRequestsAction>) =>
     [...queryKeys.queue(queueId), 'requests', params] as const,
   request: (queueId: string, requestId: string) => [...queryKeys.queue(queueId), 'request', requestId] as const,
+  /** The queue as a lab queue (its lanes), and the lab's view of it. */
+  lab: (queueId: string) => [...queryKeys.queue(queueId), 'lab'] as const,
+  labView: (queueId: string) => [...queryKeys.lab(queueId), 'view'] as const,
 };

@@ -2,6 +2,7 @@
 
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { clearApiLogAction } from '../actions/api-log';
+import { adoptLabQueueAction, createLabQueueAction } from '../actions/lab';
 import { deleteLockAction, lockHeadAction, prolongLockAction, unlockAllAction } from '../actions/locks';
 import { releaseHolderAction } from '../actions/ops';
 import { getQueueAction } from '../actions/queues';
@@ -61,3 +62,5 @@ export const useDisconnect = () => useActionMutation(disconnectAction, () => [])
 
 /** Resolves what the user typed (an ID, `~name` or `username~name`) to the queue; nothing to invalidate. */
 export const useResolveQueue = () => useActionMutation(getQueueAction, () => []);
+export const useCreateLabQueue = () => useActionMutation(createLabQueueAction, () => [queryKeys.queues()]);
+export const useAdoptLabQueue = () => useActionMutation(adoptLabQueueAction, ({ queueId }) => [queryKeys.lab(queueId)]);

@@ -1,5 +1,6 @@
 import { type Query, queryOptions } from '@tanstack/react-query';
 import { getApiLogAction } from '../actions/api-log';
+import { getLabQueueAction, getLabViewAction } from '../actions/lab';
 import { getQueueActivityAction, getQueueMarksAction } from '../actions/ops';
 import { getQueueAction, getQueueSnapshotAction, listQueuesAction, locateInHeadAction } from '../actions/queues';
 import { getRequestAction, listRequestsAction } from '../actions/requests';
@@ -100,4 +101,23 @@ export const queueMarksQuery = (queueIds: readonly string[]) =>
     queryFn: () => unwrap(getQueueMarksAction({ queueIds: [...queueIds] })),
     retry: noRetryOnExpected,
     placeholderData: (previous: QueueMark[] | undefined) => previous,
+  });
+
+/** Whether the queue is a lab queue, and its lanes' clientKeys (null: not a lab queue). */
+export const labQueueQuery = (queueId: string) =>
+  queryOptions({
+    queryKey: queryKeys.lab(queueId),
+    queryFn: () => unwrap(getLabQueueAction({ queueId })),
+    retry: noRetryOnExpected,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+/** The whole lab queue, read as lane A, every second while the lab is open. */
+export const labViewQuery = (queueId: string) =>
+  queryOptions({
+    queryKey: queryKeys.labView(queueId),
+    queryFn: () => unwrap(getLabViewAction({ queueId })),
+    retry: noRetryOnExpected,
+    refetchInterval: 1_000,
+    placeholderData: (previous) => previous,
   });

@@ -1,0 +1,242 @@
+'use client';
+
+import { useState } from 'react';
+import { CountdownBar } from '@/components/locks/countdown-bar';
+import { Button } from '@/components/ui/button';
+import type { Lease } from '@/lib/lab/leases';
+import type { LabLane, LabOp, LaneId } from '@/lib/lab/types';
+import type { ActionError } from '@/lib/types';
+import { DEFAULT_CRAWLER, type CrawlerStatus } from './use-crawlers';
+import { LANE_LOOKS } from './lanes';
+
+/** A lock a lane holds now, as the lane card lists it. */
+export interface HeldLock {
+  requestId: string;
+  label: string;
+  expiresAt: number;
+  lockSecs: number;
+}
+
+export interface LaneControls {
+  act: (lane: LaneId, op: LabOp) => Promise<ActionError | null>;
+  startCrawler: (lane: LaneId, settings: typeof DEFAULT_CRAWLER) => void;
+  crash: (lane: LaneId) => void;
+}
+
+interface LaneCardProps {
+  lane: LabLane;
+  held: HeldLock[];
+  crawler: CrawlerStatus | undefined;
+  controls: LaneControls;
+  /** Why the lane may not write (read-only session), if so. */
+  writesRefused: string | null;
+}
+
+const STATUS_TEXT: Record<CrawlerStatus, string> = {
+  idle: '',
+  running: 'crawling',
+  crashed: 'crashed: acts no more, its locks stay until they expire',
+  finished: 'finished: the queue is drained',
+  refused: 'stopped: the server refused a step',
+};
+
+const numberInput =
+  'h-7 w-14 rounded border border-zinc-300 bg-white px-1 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-950';
+
+/** One client of the lab: its key, its buttons, what it holds, and its simulated crawler. */
+export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneCardProps) {
+  const look = LANE_LOOKS[lane.id];
+  const [lockSecs, setLockSecs] = useState(10);
+  const [limit, setLimit] = useState(2);
+  const [forefront, setForefront] = useState(false);
+  const [processSecs, setProcessSecs] = useState(DEFAULT_CRAWLER.processMs / 1000);
+  const [failPercent, setFailPercent] = useState(DEFAULT_CRAWLER.failShare * 100);
+  const [error, setError] = useState<string | null>(null);
+  const crawling = crawler === 'running';
+  const manualOff = crawling || writesRefused !== null;
+
+  const act = async (op: LabOp) => {
+    const refused = await controls.act(lane.id, op);
+    setError(refused?.message ?? null);
+  };
+
+  return (
+    <section
+      aria-label={look.name}
+      className="lab-lane flex min-h-0 flex-col gap-1.5 rounded-lg border-2 bg-white p-2 dark:bg-zinc-900"
+      style={{ borderColor: look.colour }}
+    >
+      <header className="flex items-baseline gap-2">
+        <span aria-hidden className="inline-block size-3 self-center rounded-full" style={{ background: look.colour }} />
+        <h3 className="font-semibold">{look.name}</h3>
+        <code className="truncate text-xs text-zinc-500" title="This lane's clientKey">
+          {lane.clientKey}
+        </code>
+      </header>
+      <div className="flex flex-wrap items-center gap-1.5 text-xs">
+        <label className="flex items-center gap-1">
+          lockSecs
+          <input
+            type="number"
+            min={1}
+            max={600}
+            value={lockSecs}
+            onChange={(event) => setLockSecs(Number(event.target.value))}
+            className={numberInput}
+          />
+        </label>
+        <label className="flex items-center gap-1">
+          limit
+          <input
+            type="number"
+            min={1}
+            max={25}
+            value={limit}
+            onChange={(event) => setLimit(Number(event.target.value))}
+            className={numberInput}
+          />
+        </label>
+        <Button size="sm" variant="primary" disabled={manualOff} onClick={() => act({ op: 'lock', lockSecs, limit })}>
+          Lock head
+        </Button>
+        <Button size="sm" disabled={crawling} onClick={() => act({ op: 'read', limit: 25 })}>
+          Read head
+        </Button>
+        <label className="flex items-center gap-1" title="Where Prolong puts the request when its lock ends">
+          <input type="checkbox" checked={forefront} onChange={(event) => setForefront(event.target.checked)} />
+          forefront
+        </label>
+      </div>
+      <HeldList
+        lane={lane.id}
+        held={held}
+        disabled={manualOff}
+        onAct={act}
+        prolong={(requestId) => ({ op: 'prolong', requestId, lockSecs, forefront })}
+      />
+      <div className="mt-auto flex flex-wrap items-center gap-1.5 text-xs">
+        {crawling ? (
+          <Button size="sm" variant="danger" onClick={() => controls.crash(lane.id)}>
+            Crash {look.name}
+          </Button>
+        ) : (
+          <Button
+            size="sm"
+            disabled={writesRefused !== null}
+            onClick={() =>
+              controls.startCrawler(lane.id, {
+                ...DEFAULT_CRAWLER,
+                lockSecs,
+                batch: limit,
+                processMs: processSecs * 1000,
+                failShare: failPercent / 100,
+              })
+            }
+          >
+            Run as crawler
+          </Button>
+        )}
+        <label className="flex items-center gap-1" title="How long the crawler works on each request">
+          work s
+          <input
+            type="number"
+            min={0.1}
+            max={60}
+            step={0.1}
+            value={processSecs}
+            onChange={(event) => setProcessSecs(Number(event.target.value))}
+            className={numberInput}
+          />
+        </label>
+        <label className="flex items-center gap-1" title="The share of attempts that fail and are reclaimed">
+          fail %
+          <input
+            type="number"
+            min={0}
+            max={100}
+            value={failPercent}
+            onChange={(event) => setFailPercent(Number(event.target.value))}
+            className={numberInput}
+          />
+        </label>
+        {crawler && crawler !== 'idle' && (
+          <span role="status" className="text-zinc-600 dark:text-zinc-300">
+            {STATUS_TEXT[crawler]}
+          </span>
+        )}
+      </div>
+      {(error ?? writesRefused) && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {error ?? writesRefused}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function HeldList({
+  lane,
+  held,
+  disabled,
+  onAct,
+  prolong,
+}: {
+  lane: LaneId;
+  held: HeldLock[];
+  disabled: boolean;
+  onAct: (op: LabOp) => void;
+  prolong: (requestId: string) => LabOp;
+}) {
+  if (held.length === 0) return <p className="text-xs text-zinc-500">Holds no lock.</p>;
+  return (
+    <ul aria-label={`Locks ${LANE_LOOKS[lane].name} holds`} className="flex min-h-0 flex-col gap-1 overflow-y-auto">
+      {held.map((lock) => (
+        <li key={lock.requestId} className="flex items-center gap-1 text-xs">
+          <span className="w-8 font-mono font-semibold">{lock.label}</span>
+          <div className="min-w-0 flex-1">
+            <CountdownBar expiresAt={new Date(lock.expiresAt).toISOString()} totalMs={lock.lockSecs * 1000} />
+          </div>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={disabled}
+            aria-label={`Prolong ${lock.label}`}
+            onClick={() => onAct(prolong(lock.requestId))}
+          >
+            ⟳
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={disabled}
+            aria-label={`Unlock ${lock.label} to the end`}
+            title="Unlock to the end"
+            onClick={() => onAct({ op: 'unlock', requestId: lock.requestId, forefront: false })}
+          >
+            ⇥
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={disabled}
+            aria-label={`Unlock ${lock.label} to the front`}
+            title="Unlock to the front"
+            onClick={() => onAct({ op: 'unlock', requestId: lock.requestId, forefront: true })}
+          >
+            ⇤
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={disabled}
+            aria-label={`Mark ${lock.label} handled`}
+            title="Mark handled"
+            onClick={() => onAct({ op: 'handled', requestId: lock.requestId })}
+          >
+            ✓
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { runLabStepAction } from '@/lib/actions/lab';
+import { type Caption, stepCaptions, viewCaptions } from '@/lib/lab/captions';
+import { leasesOf } from '@/lib/lab/leases';
+import { createPacer } from '@/lib/lab/pacing';
+import { frontRequests } from '@/lib/lab/placement';
+import type { LabLogEntry, LabOp, LabQueue, LabView, LaneId } from '@/lib/lab/types';
+import { queryKeys } from '@/lib/queries/keys';
+import type { ActionError } from '@/lib/types';
+
+/** Calls per second one lane may make: four lanes stay under head/lock's 40 per second per queue. */
+const CALLS_PER_SECOND_PER_LANE = 8;
+/** The captions the lab keeps (newest last). */
+const CAPTIONS_KEPT = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What one step gave: its log entry, or the reason no call was made (bad input, read-only, …). */
+export type StepRun = { entry: LabLogEntry } | { refused: ActionError };
+
+/**
+ * The lab's memory in the browser: every step any lane made, in start order, and the captions that
+ * explain them and what the polled view shows. Steps go through a pacer per lane, which also backs
+ * off after a 429.
+ */
+export function useLabLog(lab: LabQueue, view: LabView | undefined, serverNow: () => number) {
+  const client = useQueryClient();
+  const [log, setLog] = useState<LabLogEntry[]>([]);
+  const [captions, setCaptions] = useState<Caption[]>([]);
+  const seq = useRef(0);
+  const pacers = useRef(new Map<LaneId, ReturnType<typeof createPacer>>());
+  const logRef = useRef(log);
+  logRef.current = log;
+
+  const labels = useMemo(() => new Map(view?.requests.map((request) => [request.id, request.label]) ?? []), [view]);
+  const labelsRef = useRef(labels);
+  labelsRef.current = labels;
+
+  const addCaptions = useCallback((added: Caption[]) => {
+    if (added.length > 0) setCaptions((current) => [...current, ...added].slice(-CAPTIONS_KEPT));
+  }, []);
+
+  const pacerOf = useCallback(
+    (lane: LaneId) => {
+      let pacer = pacers.current.get(lane);
+      if (!pacer) {
+        pacer = createPacer({ perSecond: CALLS_PER_SECOND_PER_LANE, random: Math.random, now: serverNow });
+        pacers.current.set(lane, pacer);
+      }
+      return pacer;
+    },
+    [serverNow],
+  );
+
+  const runStep = useCallback(
+    async (lane: LaneId, op: LabOp): Promise<StepRun> => {
+      const pacer = pacerOf(lane);
+      const wait = pacer.delay();
+      if (wait > 0) await sleep(wait);
+      pacer.sent();
+      seq.current += 1;
+      const mySeq = seq.current;
+      const result = await runLabStepAction({ queueId: lab.queueId, lane, ...op });
+      if (!result.ok) return { refused: result.error };
+      const entry: LabLogEntry = { ...result.data, seq: mySeq, op };
+      if (entry.error?.code === 'rate-limited') pacer.rateLimited();
+      else pacer.succeeded();
+      setLog((current) => [...current, entry].sort((a, b) => a.seq - b.seq));
+      addCaptions(stepCaptions(entry, labelsRef.current));
+      void client.invalidateQueries({ queryKey: queryKeys.labView(lab.queueId) });
+      return { entry };
+    },
+    [lab.queueId, pacerOf, addCaptions, client],
+  );
+
+  // What changed between two views that no step of the lab explains: expiries, other clients.
+  const previousView = useRef<LabView | undefined>(undefined);
+  useEffect(() => {
+    const previous = previousView.current;
+    previousView.current = view;
+    if (!previous || !view || previous.serverNow === view.serverNow) return;
+    const entries = logRef.current;
+    const leases = leasesOf(entries, Date.parse(view.serverNow));
+    addCaptions(viewCaptions(previous, view, { leases, front: frontRequests(lab.seededForefront, entries), lanes: lab.lanes }));
+  }, [view, lab, addCaptions]);
+
+  return { log, captions, runStep };
+}
