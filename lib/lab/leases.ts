@@ -4,7 +4,7 @@ import type { LabLogEntry, LaneId } from './types';
 // Leases: one lane's hold of one request, from the lock that granted it to the step that ended it,
 // or to its expiry. Built from the browser's log alone; the server's clock is in every timestamp.
 
-export type LeaseEnd = 'handled' | 'unlocked' | 'failed' | 'expired' | 'open';
+type LeaseEnd = 'handled' | 'unlocked' | 'failed' | 'expired' | 'open';
 
 export interface Lease {
   requestId: string;

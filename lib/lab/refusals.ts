@@ -4,7 +4,7 @@ import type { ActionError } from '../types';
 // `invalid-client-key` / `request-handled-or-locked` to `lock-conflict`; a prolong or unlock of a
 // request whose lock ran out is a plain 400 ("… is not locked: its lock has expired …").
 
-export type LockRefusal = 'held-by-another' | 'expired' | 'already-handled';
+type LockRefusal = 'held-by-another' | 'expired' | 'already-handled';
 
 /** Why a step on a request's lock was refused, or null when the refusal is about something else. */
 export function lockRefusal(error: ActionError): LockRefusal | null {
