@@ -15,9 +15,12 @@ export const MAX_ERROR_MESSAGE_CHARS = 500;
  * A lab queue is kept by its ID, so a name (`~name`) is not taken here: `queueIdInput` would accept one,
  * and the same queue would then be two lab queues.
  */
-const labQueueId = z.string({ error: 'must be a queue ID' }).regex(QUEUE_ID_PATTERN, 'must be a queue ID (letters and digits)');
+const labQueueId = z
+  .string({ error: 'must be a queue ID' })
+  .regex(QUEUE_ID_PATTERN, 'must be a queue ID (letters and digits)');
 
-const wholeCount = (what: string) => z.number({ error: `must be a number of ${what}` }).int(`must be a whole number of ${what}`);
+const wholeCount = (what: string) =>
+  z.number({ error: `must be a number of ${what}` }).int(`must be a whole number of ${what}`);
 
 export const newLabQueueInput = z
   .object({
