@@ -108,7 +108,8 @@ export function runLabStep(ctx: GatewayContext, input: unknown) {
     let outcome: LabOutcome | null = null;
     let error: ActionError | null = null;
     try {
-      const budgetMs = (ctx.budgetMs ?? DEFAULT_BUDGET_MS) - STEP_MARGIN_MS;
+      const budget = ctx.budgetMs ?? DEFAULT_BUDGET_MS;
+      const budgetMs = Math.max(budget - STEP_MARGIN_MS, budget / 2);
       outcome = await withDeadline(
         capturingCalls(calls, () => perform(keyed, plain, step)),
         budgetMs,
