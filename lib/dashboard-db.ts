@@ -27,6 +27,22 @@ const MIGRATIONS = [
   )`,
   'CREATE INDEX IF NOT EXISTS queue_samples_by_queue ON queue_samples (scope, queue_id, at)',
   'CREATE INDEX IF NOT EXISTS queue_samples_by_age ON queue_samples (at)',
+  // The lock lab's queues (lib/apify/lab-registry), per target + account ("scope"): the clientKeys of
+  // its four lanes (not secrets: they travel in every URL) and the requests it seeded at the front (JSON).
+  `CREATE TABLE IF NOT EXISTS lab_queues (
+    scope TEXT NOT NULL,
+    queue_id TEXT NOT NULL,
+    name TEXT,
+    created_by_lab INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    registered_at INTEGER NOT NULL,
+    lane_a TEXT NOT NULL,
+    lane_b TEXT NOT NULL,
+    lane_c TEXT NOT NULL,
+    lane_d TEXT NOT NULL,
+    seeded_forefront TEXT NOT NULL,
+    PRIMARY KEY (scope, queue_id)
+  ) WITHOUT ROWID`,
 ];
 
 /** Opens (creating if needed) a dashboard database with the pragmas this project requires. */

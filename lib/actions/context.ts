@@ -3,6 +3,7 @@ import { apiLogBook } from '../api-log/book';
 import { loggingTo } from '../api-log/context';
 import type { Target } from '../apify/client';
 import type { GatewayContext } from '../apify/gateway';
+import { serverLabRegistry } from '../apify/lab-registry';
 import { apifyBaseUrl, emulatorTarget } from '../env';
 import { serverRecorder } from '../recorder/instance';
 import { endSession, getSession, type SessionData } from '../session';
@@ -41,6 +42,7 @@ export async function withGateway<T>(run: (ctx: GatewayContext) => Promise<Actio
       actingAs: session.actingAs ?? null,
       acknowledges: (queueId) => acknowledged.has(queueId),
       recording: recorder && session.username ? { recorder, account: session.username } : null,
+      labs: session.username ? { registry: serverLabRegistry(), account: session.username } : null,
     }),
   );
   if (!result.ok && result.error.code === 'unauthenticated') endSession(session);

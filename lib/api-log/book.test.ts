@@ -69,6 +69,14 @@ describe('the API log book', () => {
     expect(book.sessionCount).toBe(2);
   });
 
+  it('a session’s call log gives back each call with the ID the book gave it', () => {
+    const book = new ApiLogBook();
+    const first = book.callLogFor('alice').record(draft('/v2/one'));
+    const second = book.callLogFor('bob').record(draft('/v2/two'));
+    expect(first?.id).toBeLessThan(second?.id ?? 0);
+    expect(book.calls('alice')[0]?.id).toBe(first?.id);
+  });
+
   it('clear empties one session’s log; drop (logout) forgets the session', () => {
     const book = new ApiLogBook();
     book.record('a', draft('/v2/a'));

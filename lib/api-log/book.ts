@@ -18,7 +18,8 @@ export type WireCallDraft = Omit<WireCall, 'id'>;
 
 /** Where the calls of one session go while its gateway call runs. */
 export interface CallLog {
-  record(call: WireCallDraft): void;
+  /** Keeps the call; returns it with the ID the log gave it (the lock lab shows that ID). */
+  record(call: WireCallDraft): WireCall | undefined;
 }
 
 export const ENTRIES_PER_SESSION = 200;
@@ -71,7 +72,7 @@ export class ApiLogBook {
   }
 
   callLogFor(sessionId: string): CallLog {
-    return { record: (draft) => void this.record(sessionId, draft) };
+    return { record: (draft) => this.record(sessionId, draft) };
   }
 
   /** Marks the session as just used (moves it to the end of the Map). */

@@ -5,6 +5,7 @@ import type { Recorder } from '../recorder/recorder';
 import type { ActingAs, ActionError, ActionResult } from '../types';
 import { apifyClient, type Target } from './client';
 import { DeadlineError, fail, invalidInputError, toActionError } from './errors';
+import type { LabRegistry } from './lab-registry';
 
 /** Everything a gateway call needs from the session, made explicit so it is testable without Next. */
 export interface GatewayContext {
@@ -19,6 +20,13 @@ export interface GatewayContext {
   budgetMs?: number;
   /** Where snapshots are recorded and history is read, for the session's account (absent: nowhere). */
   recording?: Recording | null;
+  /** The lock lab's registry and whose lab queues it keeps: the session's account (absent: no lab). */
+  labs?: Labs | null;
+}
+
+export interface Labs {
+  registry: LabRegistry;
+  account: string;
 }
 
 /** The recorder and whose history it keeps: the target's name and the account on it. */
@@ -84,7 +92,7 @@ export async function registeringReader(ctx: GatewayContext, queueId: string) {
   return keyedQueue(ctx, queueId);
 }
 
-function withDeadline<T>(promise: Promise<T>, budgetMs: number): Promise<T> {
+export function withDeadline<T>(promise: Promise<T>, budgetMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeadlineError(budgetMs)), budgetMs);
