@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { NewLabQueueButton } from '@/components/lab/new-lab-queue-button';
-import { Panel } from '@/components/ui/panel';
 import { OpenQueueForm } from '@/components/queues/open-queue-form';
 import { QueueList } from '@/components/queues/queue-list';
+import { Panel } from '@/components/ui/panel';
 
 export const metadata: Metadata = { title: 'Queues' };
 

@@ -15,9 +15,9 @@ export function AdoptPanel({ queueId }: { queueId: string }) {
   return (
     <Panel title="This queue is not a lab queue" heading="page" roomy className="flex max-w-2xl flex-col gap-3">
       <p className="text-sm">
-        The lab made no queue with this ID. Its clients would lock, prolong, unlock and mark requests handled here,
-        each with a clientKey of its own: <code>hadMultipleClients</code> turns true for good, and a crawler working on
-        this queue would see its requests taken.
+        The lab made no queue with this ID. Its clients would lock, prolong, unlock and mark requests handled here, each
+        with a clientKey of its own: <code>hadMultipleClients</code> turns true for good, and a crawler working on this
+        queue would see its requests taken.
       </p>
       <p className="text-sm">A fresh lab queue is the safe way to demo.</p>
       <NewLabQueueButton variant="primary" />
@@ -26,10 +26,7 @@ export function AdoptPanel({ queueId }: { queueId: string }) {
         understand: run lab clients on this queue anyway
       </label>
       <div>
-        <Button
-          disabled={!understood || adopt.isPending}
-          onClick={() => adopt.mutate({ queueId, confirmed: true })}
-        >
+        <Button disabled={!understood || adopt.isPending} onClick={() => adopt.mutate({ queueId, confirmed: true })}>
           Use this queue in the lab
         </Button>
       </div>

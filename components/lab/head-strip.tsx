@@ -54,8 +54,8 @@ export function HeadStrip({ cells }: { cells: StripCell[] }) {
         })}
       </ol>
       <p className="text-[0.7em] text-zinc-500">
-        Grey: pending, numbered in head order · coloured: locked by that client, placed where it returns when the
-        lock ends (⇤ front, ⇥ end) · struck out: handled
+        Grey: pending, numbered in head order · coloured: locked by that client, placed where it returns when the lock
+        ends (⇤ front, ⇥ end) · struck out: handled
       </p>
     </div>
   );

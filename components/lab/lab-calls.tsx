@@ -1,8 +1,8 @@
 'use client';
 
 import type { LabLogEntry } from '@/lib/lab/types';
-import { describeCall } from './lease-timeline';
 import { LANE_LOOKS } from './lanes';
+import { describeCall } from './lease-timeline';
 
 const clock = (iso: string) => iso.slice(11, 23);
 const SHOWN = 80;

@@ -28,10 +28,9 @@ export function LabStatus({ view, tally, flagWhy }: LabStatusProps) {
         </span>
         <span className="text-zinc-600 dark:text-zinc-300">{flagWhy}</span>
       </p>
-      <p data-testid="lab-tally" aria-label="Tally" className="font-medium tabular-nums">
+      <p data-testid="lab-tally" className="font-medium tabular-nums">
         handled {view ? `${view.handledRequestCount}/${view.totalRequestCount}` : '…'} · by the clients {tally.handled}{' '}
-        ·{' '}
-        <span className={doubleGrants > 0 ? 'text-red-700 dark:text-red-400' : ''}>double grants {doubleGrants}</span>{' '}
+        · <span className={doubleGrants > 0 ? 'text-red-700 dark:text-red-400' : ''}>double grants {doubleGrants}</span>{' '}
         ·{' '}
         <span className={tally.handledTwice > 0 ? 'text-red-700 dark:text-red-400' : ''}>
           done twice {tally.handledTwice}

@@ -3,11 +3,10 @@
 import { useState } from 'react';
 import { CountdownBar } from '@/components/locks/countdown-bar';
 import { Button } from '@/components/ui/button';
-import type { Lease } from '@/lib/lab/leases';
 import type { LabLane, LabOp, LaneId } from '@/lib/lab/types';
 import type { ActionError } from '@/lib/types';
-import { DEFAULT_CRAWLER, type CrawlerStatus } from './use-crawlers';
 import { LANE_LOOKS } from './lanes';
+import { type CrawlerStatus, DEFAULT_CRAWLER } from './use-crawlers';
 
 /** A lock a lane holds now, as the lane card lists it. */
 export interface HeldLock {
@@ -67,7 +66,11 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
       style={{ borderColor: look.colour }}
     >
       <header className="flex items-baseline gap-2">
-        <span aria-hidden className="inline-block size-3 self-center rounded-full" style={{ background: look.colour }} />
+        <span
+          aria-hidden
+          className="inline-block size-3 self-center rounded-full"
+          style={{ background: look.colour }}
+        />
         <h3 className="font-semibold">{look.name}</h3>
         <code className="truncate text-xs text-zinc-500" title="This lane's clientKey">
           {lane.clientKey}

@@ -43,10 +43,19 @@ function tickStep(spanMs: number) {
   return [1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000].find((step) => spanMs / step <= 8) ?? 60_000;
 }
 
+const leaseKey = (lease: Lease) => `${lease.lane}-${lease.requestId}-${lease.grantedAt}`;
+
 const shortPath = (path: string) => path.replace(/^\/v2\/request-queues\/[^/?]+/, '…');
 
 export function describeCall(call: LabWireCall) {
   return `${call.method} ${shortPath(call.path)} → ${call.status ?? 'no answer'} · ${Math.round(call.durationMs)} ms`;
+}
+
+/** A bar the pointer is on (or that a click pinned), and where its tooltip goes. */
+interface Pointed {
+  key: string;
+  x: number;
+  y: number;
 }
 
 interface TimelineProps {
@@ -60,7 +69,11 @@ interface TimelineProps {
 export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(box);
-  const [hovered, setHovered] = useState<{ lease: Lease; x: number; y: number } | null>(null);
+  const [hovered, setHovered] = useState<Pointed | null>(null);
+  const [pinned, setPinned] = useState<Pointed | null>(null);
+  const pointed = hovered ?? pinned;
+  const shownLease = pointed && leases.find((lease) => leaseKey(lease) === pointed.key);
+  const shown = pointed && shownLease ? { ...pointed, lease: shownLease } : null;
   const callsById = useMemo(() => new Map(log.flatMap((entry) => entry.calls.map((call) => [call.id, call]))), [log]);
 
   const rows = useMemo(
@@ -85,16 +98,23 @@ export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
           No lock yet: lock the head from a client to draw its lease here.
         </p>
       )}
+      {/* biome-ignore lint/a11y/useSemanticElements: the chart's bars are grouped under its name; a fieldset cannot hold SVG */}
       <svg
         width={width}
         height={Math.max(height, AXIS + rows.length * rowHeight)}
-        role="list"
+        role="group"
         aria-label={`Leases: ${leases.length} of ${rows.length} requests`}
         className="block"
       >
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={AXIS - 4} y2={AXIS + rows.length * rowHeight} className="stroke-zinc-200 dark:stroke-zinc-800" />
+            <line
+              x1={x(tick)}
+              x2={x(tick)}
+              y1={AXIS - 4}
+              y2={AXIS + rows.length * rowHeight}
+              className="stroke-zinc-200 dark:stroke-zinc-800"
+            />
             <text x={x(tick)} y={AXIS - 6} textAnchor="middle" className="fill-zinc-500 text-[10px]">
               {Math.round((tick - now) / 1000) === 0 ? '0 s' : `${Math.round((tick - now) / 1000)} s`}
             </text>
@@ -120,20 +140,46 @@ export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
           const solidEnd = lease.endedAt ?? Math.min(now, lease.expiresAt);
           const label = labels.get(lease.requestId) ?? lease.requestId;
           return (
-            // biome-ignore lint/a11y/useSemanticElements: an SVG group stands for the lease; there is no SVG list item
+            // biome-ignore lint/a11y/useSemanticElements: an SVG bar cannot be a <button>; it pins its calls on click
             <g
-              key={`${lease.lane}-${lease.requestId}-${lease.grantedAt}`}
-              role="listitem"
+              key={leaseKey(lease)}
+              role="button"
               tabIndex={0}
               aria-label={`${label}: ${LANE_LOOKS[lease.lane].name}, ${END_WORDS[lease.end]}`}
               data-lease-end={lease.end}
-              onMouseEnter={(event) => setHovered({ lease, x: event.nativeEvent.offsetX, y: top + barHeight })}
+              onMouseEnter={(event) =>
+                setHovered({ key: leaseKey(lease), x: event.nativeEvent.offsetX, y: top + barHeight })
+              }
               onMouseLeave={() => setHovered(null)}
-              onFocus={() => setHovered({ lease, x: x(lease.grantedAt), y: top + barHeight })}
+              onFocus={() => setHovered({ key: leaseKey(lease), x: x(lease.grantedAt), y: top + barHeight })}
               onBlur={() => setHovered(null)}
+              onClick={() =>
+                setPinned((current) =>
+                  current?.key === leaseKey(lease)
+                    ? null
+                    : { key: leaseKey(lease), x: x(lease.grantedAt), y: top + barHeight },
+                )
+              }
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  setPinned((current) =>
+                    current?.key === leaseKey(lease)
+                      ? null
+                      : { key: leaseKey(lease), x: x(lease.grantedAt), y: top + barHeight },
+                  );
+                }
+              }}
               className="cursor-default outline-none"
             >
-              <rect x={x(lease.grantedAt)} y={top} width={Math.max(2, x(solidEnd) - x(lease.grantedAt))} height={barHeight} rx={2} fill={colour} />
+              <rect
+                x={x(lease.grantedAt)}
+                y={top}
+                width={Math.max(2, x(solidEnd) - x(lease.grantedAt))}
+                height={barHeight}
+                rx={2}
+                fill={colour}
+              />
               {lease.end === 'open' && lease.expiresAt > now && (
                 <rect
                   x={x(now)}
@@ -160,23 +206,30 @@ export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
             </g>
           );
         })}
-        <line x1={x(now)} x2={x(now)} y1={AXIS - 4} y2={AXIS + rows.length * rowHeight} stroke="#dc2626" strokeWidth={1.5} />
+        <line
+          x1={x(now)}
+          x2={x(now)}
+          y1={AXIS - 4}
+          y2={AXIS + rows.length * rowHeight}
+          stroke="#dc2626"
+          strokeWidth={1.5}
+        />
         <text x={x(now)} y={10} textAnchor="middle" fill="#dc2626" className="text-[10px] font-semibold">
           now
         </text>
       </svg>
-      {hovered && (
+      {shown && (
         <div
           role="tooltip"
           className="pointer-events-none absolute z-10 max-w-md rounded-md border border-zinc-300 bg-white p-2 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-950"
-          style={{ left: Math.min(hovered.x, Math.max(0, width - 380)), top: hovered.y + 4 }}
+          style={{ left: Math.min(shown.x, Math.max(0, width - 380)), top: shown.y + 4 }}
         >
           <p className="font-semibold">
-            {labels.get(hovered.lease.requestId) ?? hovered.lease.requestId} · {LANE_LOOKS[hovered.lease.lane].name} ·{' '}
-            {END_WORDS[hovered.lease.end]}
+            {labels.get(shown.lease.requestId) ?? shown.lease.requestId} · {LANE_LOOKS[shown.lease.lane].name} ·{' '}
+            {END_WORDS[shown.lease.end]}
           </p>
           <ul className="mt-1 font-mono">
-            {hovered.lease.callIds.map((id) => {
+            {shown.lease.callIds.map((id) => {
               const call = callsById.get(id);
               return call ? <li key={id}>{describeCall(call)}</li> : null;
             })}

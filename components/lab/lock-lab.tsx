@@ -16,8 +16,8 @@ import { LANE_IDS, type LabOp, type LabQueue, type LabView, type LaneId } from '
 import { errorMessage } from '@/lib/queries/action-error';
 import { labViewQuery, sessionQuery } from '@/lib/queries/options';
 import { flagParam, intParam, textParam } from '@/lib/search-params';
-import { demoById } from './demo-scripts';
 import { DemoBar } from './demo-bar';
+import { demoById } from './demo-scripts';
 import { HeadStrip } from './head-strip';
 import { LabCalls } from './lab-calls';
 import { LabCaptions } from './lab-captions';
@@ -89,7 +89,7 @@ export function LockLab({ lab }: { lab: LabQueue }) {
   const { data: session } = useQuery(sessionQuery());
   const writesRefused = session && !session.writesArmed ? 'Read-only: arm writes to act.' : null;
 
-  const leases = useMemo(() => leasesOf(log, now), [log, now]);
+  const leases = useMemo(() => leasesOf(log, now, lab.seededForefront), [log, now, lab.seededForefront]);
   const leasesRef = useRef(leases);
   leasesRef.current = leases;
   const viewRef = useRef(view);

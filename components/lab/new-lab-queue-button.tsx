@@ -84,9 +84,7 @@ export function NewLabQueueButton({
       {refused && <span className="text-xs text-zinc-500">{refused}</span>}
       {confirming && (
         <div role="alertdialog" aria-label="Create a lab queue on Apify" className="flex items-center gap-2 text-sm">
-          <span>
-            This creates a queue named lab-… with {requests} requests on your Apify account.
-          </span>
+          <span>This creates a queue named lab-… with {requests} requests on your Apify account.</span>
           <Button size="sm" variant="primary" onClick={run} disabled={create.isPending}>
             Create it
           </Button>

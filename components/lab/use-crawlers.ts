@@ -7,7 +7,13 @@ import type { StepRun } from './use-lab-log';
 
 export type CrawlerStatus = 'idle' | 'running' | 'crashed' | 'finished' | 'refused';
 
-export const DEFAULT_CRAWLER: CrawlerSettings = { lockSecs: 5, batch: 3, processMs: 1200, failShare: 0.2, maxRetries: 2 };
+export const DEFAULT_CRAWLER: CrawlerSettings = {
+  lockSecs: 5,
+  batch: 3,
+  processMs: 1200,
+  failShare: 0.2,
+  maxRetries: 2,
+};
 
 /** Waits `ms`, or less if the signal aborts first. */
 function pause(ms: number, signal: AbortSignal) {

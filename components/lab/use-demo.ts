@@ -83,7 +83,13 @@ async function play(move: DemoMove, world: DemoWorld, signal: AbortSignal): Prom
       await waitUntil(() => pick(world, move.lane, 'all').length >= move.count, signal, 'for the lock');
       return;
     case 'wait-expiry': {
-      const until = Math.max(0, ...world.leases().filter((lease) => lease.lane === move.lane && lease.end === 'open').map((lease) => lease.expiresAt));
+      const until = Math.max(
+        0,
+        ...world
+          .leases()
+          .filter((lease) => lease.lane === move.lane && lease.end === 'open')
+          .map((lease) => lease.expiresAt),
+      );
       // A second past the expiry, so the view has read the request back in the queue.
       await waitUntil(() => world.now() > until + 1_000, signal, 'for the locks to expire');
       return;
@@ -96,7 +102,10 @@ async function play(move: DemoMove, world: DemoWorld, signal: AbortSignal): Prom
             (lost) =>
               lost.lane === move.from &&
               lost.end === 'expired' &&
-              leases.some((taken) => taken.lane === move.to && taken.requestId === lost.requestId && taken.grantedAt >= lost.expiresAt),
+              leases.some(
+                (taken) =>
+                  taken.lane === move.to && taken.requestId === lost.requestId && taken.grantedAt >= lost.expiresAt,
+              ),
           );
         },
         signal,

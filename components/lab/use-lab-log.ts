@@ -55,6 +55,12 @@ export function useLabLog(lab: LabQueue, view: LabView | undefined, serverNow: (
     [serverNow],
   );
 
+  // A step's caption waits for the first view read after it, which tells where its requests went.
+  const uncaptioned = useRef<LabLogEntry[]>([]);
+  const flagsBefore = useRef(new Map<number, boolean | undefined>());
+  const viewRef = useRef(view);
+  viewRef.current = view;
+
   const runStep = useCallback(
     async (lane: LaneId, op: LabOp): Promise<StepRun> => {
       const pacer = pacerOf(lane);
@@ -63,28 +69,50 @@ export function useLabLog(lab: LabQueue, view: LabView | undefined, serverNow: (
       pacer.sent();
       seq.current += 1;
       const mySeq = seq.current;
+      const flagBefore = viewRef.current?.hadMultipleClients;
       const result = await runLabStepAction({ queueId: lab.queueId, lane, ...op });
       if (!result.ok) return { refused: result.error };
       const entry: LabLogEntry = { ...result.data, seq: mySeq, op };
       if (entry.error?.code === 'rate-limited') pacer.rateLimited();
       else pacer.succeeded();
+      flagsBefore.current.set(mySeq, flagBefore);
+      uncaptioned.current.push(entry);
       setLog((current) => [...current, entry].sort((a, b) => a.seq - b.seq));
-      addCaptions(stepCaptions(entry, labelsRef.current));
       void client.invalidateQueries({ queryKey: queryKeys.labView(lab.queueId) });
       return { entry };
     },
-    [lab.queueId, pacerOf, addCaptions, client],
+    [lab.queueId, pacerOf, client],
   );
 
-  // What changed between two views that no step of the lab explains: expiries, other clients.
+  // Each new view: the captions of the steps it follows, then what changed that no step explains.
   const previousView = useRef<LabView | undefined>(undefined);
   useEffect(() => {
     const previous = previousView.current;
     previousView.current = view;
-    if (!previous || !view || previous.serverNow === view.serverNow) return;
+    if (!view || previous?.serverNow === view.serverNow) return;
     const entries = logRef.current;
-    const leases = leasesOf(entries, Date.parse(view.serverNow));
-    addCaptions(viewCaptions(previous, view, { leases, front: frontRequests(lab.seededForefront, entries), lanes: lab.lanes }));
+    const leases = leasesOf(entries, Date.parse(view.serverNow), lab.seededForefront);
+    const readAt = Date.parse(view.serverNow);
+    const ready = uncaptioned.current.filter((entry) => Date.parse(entry.finishedAt) <= readAt);
+    uncaptioned.current = uncaptioned.current.filter((entry) => !ready.includes(entry));
+    const stepped = ready
+      .sort((a, b) => a.seq - b.seq)
+      .flatMap((entry) =>
+        stepCaptions(entry, labelsRef.current, {
+          leases,
+          hadMultipleClientsBefore: flagsBefore.current.get(entry.seq),
+          next: view,
+        }),
+      );
+    const changed = previous
+      ? viewCaptions(previous, view, {
+          leases,
+          front: frontRequests(lab.seededForefront, entries),
+          lanes: lab.lanes,
+          log: entries,
+        })
+      : [];
+    addCaptions([...stepped, ...changed]);
   }, [view, lab, addCaptions]);
 
   return { log, captions, runStep };

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMOS } from '../../components/lab/demo-scripts';
-import { E2E_PORT, FAKE_APIFY_PORT, FAKE_APIFY_TOKEN } from '../support/env';
 import { emulatorClient, freshQueue } from '../support/emulator';
+import { E2E_PORT, FAKE_APIFY_PORT, FAKE_APIFY_TOKEN } from '../support/env';
 import { actionId, actionResult, callAction } from '../support/server-actions';
 import { api, connectToEmulator, cookieHeader } from '../support/ui';
 
@@ -23,7 +23,8 @@ async function newLabQueue(page: Page, requests = 20) {
 }
 
 const lane = (page: Page, name: string) => page.getByRole('region', { name });
-const heldBy = (page: Page, name: string) => page.getByRole('list', { name: `Locks ${name} holds` }).getByRole('listitem');
+const heldBy = (page: Page, name: string) =>
+  page.getByRole('list', { name: `Locks ${name} holds` }).getByRole('listitem');
 const events = (page: Page) => page.getByRole('region', { name: 'Events' });
 const cell = (page: Page, label: string) =>
   page.getByRole('list', { name: 'The queue in order' }).getByRole('listitem', { name: new RegExp(`^${label}:`) });
@@ -67,7 +68,7 @@ test('a 3 s lock expires and the head strip shows where each request lands, with
   await expect(cell(page, 'r4')).toHaveAttribute('aria-label', 'r4: pending, #18 of the head');
   await expect(events(page)).toContainText(/r1 expired.*front/);
   await expect(events(page)).toContainText(/r4 expired.*end/);
-  await expect(page.getByRole('listitem', { name: /r4: Client A, expired/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /r4: Client A, expired/ })).toBeVisible();
 });
 
 test('two simulated crawlers and a crash drain a 30-request lab queue, each request handled once', async ({ page }) => {
@@ -99,7 +100,7 @@ test('two simulated crawlers and a crash drain a 30-request lab queue, each requ
   // Some attempts failed and were reclaimed with their error before being handled.
   expect(items.some((item) => (item.retryCount ?? 0) > 0 && (item.errorMessages ?? []).length > 0)).toBe(true);
   // The crash is on the timeline: A's last leases expired and B took them over.
-  await expect(page.getByRole('listitem', { name: /Client A, expired/ }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /Client A, expired/ }).first()).toBeVisible();
 });
 
 for (const demo of DEMOS) {
