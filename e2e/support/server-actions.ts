@@ -39,10 +39,37 @@ export function callAction(
   });
 }
 
-/** The action's return value: row 1 of the flight payload. */
+/**
+ * The rows of a flight payload by ID: `ID:<json>\n`, or `ID:T<hex byte length>,<text>` for a long
+ * string the other rows refer to as `$ID` (it has no newline of its own, so rows cannot be split on one).
+ */
+function flightRows(body: string): Map<string, string> {
+  const bytes = Buffer.from(body, 'utf8');
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(':', at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString();
+    if (bytes[colon + 1] === 'T'.charCodeAt(0)) {
+      const comma = bytes.indexOf(',', colon);
+      const end = comma + 1 + Number.parseInt(bytes.subarray(colon + 2, comma).toString(), 16);
+      rows.set(id, bytes.subarray(comma + 1, end).toString());
+      at = end;
+    } else {
+      const newline = bytes.indexOf('\n', colon);
+      const end = newline < 0 ? bytes.length : newline;
+      rows.set(id, bytes.subarray(colon + 1, end).toString());
+      at = end + 1;
+    }
+  }
+  return rows;
+}
+
+/** The action's return value: row 1 of the flight payload (long strings in it stay `$ID` references). */
 export function actionResult(body: string): unknown {
-  const row = body.split('\n').find((line) => line.startsWith('1:'));
-  return row ? JSON.parse(row.slice(2)) : undefined;
+  const row = flightRows(body).get('1');
+  return row === undefined ? undefined : JSON.parse(row);
 }
 
 /** The session cookie an action's answer sets, as a `Cookie` header value ('' when it sets none). */

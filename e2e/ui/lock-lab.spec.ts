@@ -160,9 +160,9 @@ test('closing the lab stops its simulated clients: no API call after', async ({ 
   const cookie = await cookieHeader(page);
   await page.close();
   const newestCall = async () => {
-    const result = actionResult((await callAction(GET_API_LOG, [], { cookie })).body) as {
-      data: { entries: { id: number }[] };
-    };
+    const response = await callAction(GET_API_LOG, [], { cookie });
+    const result = actionResult(response.body) as { data: { entries: { id: number }[] } } | undefined;
+    if (!result) throw new Error(`the API log did not answer (HTTP ${response.status})`);
     return result.data.entries[0]?.id ?? 0;
   };
   // A step in flight when the page closed may still finish; after that, nothing.
