@@ -29,6 +29,7 @@ export function DemoBar({ demo, index, played, running, error, present, onNext, 
             queue={choice.queue}
             open={{ demo: choice.id, ...presentParam }}
             label={choice.title}
+            size="sm"
           />
         ))}
       </nav>

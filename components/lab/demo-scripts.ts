@@ -117,7 +117,7 @@ export const DEMOS: Demo[] = [
       },
       {
         caption:
-          'A’s locks expire (⌛) and B takes those requests over: a bar ends on a row and B’s bar starts after it. Nothing is lost.',
+          'A’s locks expire and B takes those requests over: on the timeline A’s bar stops at a dashed edge and B’s bar starts on the same row. Nothing is lost.',
         moves: [
           { act: 'wait-expiry', lane: 'A' },
           { act: 'wait-takeover', from: 'A', to: 'B' },

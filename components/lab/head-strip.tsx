@@ -16,7 +16,7 @@ function describeCell(cell: StripCell) {
  * The queue in order, one cell per request: locked requests stand where they will return when their
  * lock ends (a lock keeps the request's place in the ordering key), then the head, then the handled.
  */
-export function HeadStrip({ cells }: { cells: StripCell[] }) {
+export function HeadStrip({ cells, latest }: { cells: StripCell[]; latest: string | null }) {
   return (
     <div className="flex min-w-0 flex-col gap-1">
       <ol aria-label="The queue in order" className="flex flex-wrap gap-1">
@@ -30,16 +30,18 @@ export function HeadStrip({ cells }: { cells: StripCell[] }) {
               title={describeCell(cell)}
               data-state={cell.state}
               data-lane={cell.lane ?? undefined}
-              className={`lab-cell relative flex h-9 min-w-11 flex-col items-center justify-center rounded border px-1 font-mono leading-none ${
+              className={`relative flex h-9 min-w-11 flex-col items-center justify-center rounded border px-1 font-mono leading-none ${
                 cell.state === 'handled'
-                  ? 'border-zinc-200 text-zinc-400 line-through dark:border-zinc-800 dark:text-zinc-600'
+                  ? 'border-zinc-200 text-zinc-400 dark:border-zinc-800 dark:text-zinc-600'
                   : locked
                     ? 'border-transparent text-white'
                     : 'border-zinc-300 bg-zinc-100 text-zinc-800 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100'
               }`}
               style={locked ? { background: look?.colour ?? '#52525b' } : undefined}
             >
-              <span className="text-[0.8em] font-semibold">{cell.label}</span>
+              <span className={`text-[0.8em] font-semibold ${cell.state === 'handled' ? 'line-through' : ''}`}>
+                {cell.label}
+              </span>
               <span className="text-[0.6em] opacity-80">
                 {cell.state === 'pending'
                   ? `#${cell.position ?? '?'}`
@@ -56,6 +58,14 @@ export function HeadStrip({ cells }: { cells: StripCell[] }) {
       <p className="text-[0.7em] text-zinc-500">
         Grey: pending, numbered in head order · coloured: locked by that client, placed where it returns when the lock
         ends (⇤ front, ⇥ end) · struck out: handled
+      </p>
+      <p
+        data-testid="latest-caption"
+        aria-live="polite"
+        title={latest ?? undefined}
+        className="truncate text-[0.95em] font-medium"
+      >
+        {latest ?? 'Nothing has happened yet.'}
       </p>
     </div>
   );

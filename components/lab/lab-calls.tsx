@@ -23,7 +23,9 @@ export function LabCalls({ log }: { log: LabLogEntry[] }) {
             <span className="font-sans font-bold" style={{ color: LANE_LOOKS[lane].colour }}>
               {lane}
             </span>
-            <span className={call.status !== null && call.status < 300 ? '' : 'text-red-700 dark:text-red-400'}>
+            <span
+              className={`min-w-0 break-all ${call.status !== null && call.status < 300 ? '' : 'text-red-700 dark:text-red-400'}`}
+            >
               {describeCall(call)}
             </span>
           </li>

@@ -14,12 +14,11 @@ export function LabCaptions({ captions }: { captions: Caption[] }) {
         <li className="text-zinc-500">Nothing yet: act with a client, or start a guided demo.</li>
       )}
       {newest.map((caption) => (
-        <li key={caption.key} className="border-b border-zinc-100 py-0.5 dark:border-zinc-800">
-          {caption.lane && (
-            <span className="mr-1 font-bold" style={{ color: LANE_LOOKS[caption.lane].colour }}>
-              {caption.lane}
-            </span>
-          )}
+        <li
+          key={caption.key}
+          className="border-b border-l-4 border-b-zinc-100 py-0.5 pl-1.5 dark:border-b-zinc-800"
+          style={{ borderLeftColor: caption.lane ? LANE_LOOKS[caption.lane].colour : 'transparent' }}
+        >
           {caption.text}
         </li>
       ))}

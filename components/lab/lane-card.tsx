@@ -40,7 +40,7 @@ const STATUS_TEXT: Record<CrawlerStatus, string> = {
 };
 
 const numberInput =
-  'h-7 w-14 rounded border border-zinc-300 bg-white px-1 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-950';
+  'h-7 w-12 rounded border border-zinc-300 bg-white px-1 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-950';
 
 /** One client of the lab: its key, its buttons, what it holds, and its simulated crawler. */
 export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneCardProps) {
@@ -62,7 +62,7 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
   return (
     <section
       aria-label={look.name}
-      className="lab-lane flex min-h-0 flex-col gap-1.5 rounded-lg border-2 bg-white p-2 dark:bg-zinc-900"
+      className="flex min-h-0 flex-col gap-1 rounded-lg border-2 bg-white p-2 dark:bg-zinc-900"
       style={{ borderColor: look.colour }}
     >
       <header className="flex items-baseline gap-2">
@@ -71,8 +71,8 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
           className="inline-block size-3 self-center rounded-full"
           style={{ background: look.colour }}
         />
-        <h3 className="font-semibold">{look.name}</h3>
-        <code className="truncate text-xs text-zinc-500" title="This lane's clientKey">
+        <h3 className="font-semibold whitespace-nowrap">{look.name}</h3>
+        <code className="min-w-0 truncate text-xs text-zinc-500" title="This lane's clientKey">
           {lane.clientKey}
         </code>
       </header>
@@ -105,11 +105,16 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
         <Button size="sm" disabled={crawling} onClick={() => act({ op: 'read', limit: 25 })}>
           Read head
         </Button>
-        <label className="flex items-center gap-1" title="Where Prolong puts the request when its lock ends">
-          <input type="checkbox" checked={forefront} onChange={(event) => setForefront(event.target.checked)} />
-          forefront
-        </label>
       </div>
+      {held.length > 0 && (
+        <label
+          className="flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-300"
+          title="Where a prolonged request returns when its lock ends"
+        >
+          <input type="checkbox" checked={forefront} onChange={(event) => setForefront(event.target.checked)} />
+          prolong with forefront
+        </label>
+      )}
       <HeldList
         lane={lane.id}
         held={held}

@@ -15,7 +15,7 @@ const END_MARKS: Record<Lease['end'], string> = {
   handled: '✓',
   failed: '✗',
   unlocked: '↩',
-  expired: '⌛',
+  expired: '',
   open: '',
 };
 
@@ -192,7 +192,18 @@ export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
                   strokeDasharray="3 2"
                 />
               )}
-              {lease.end !== 'open' && (
+              {lease.end === 'expired' && (
+                <line
+                  x1={x(solidEnd)}
+                  x2={x(solidEnd)}
+                  y1={top - 1}
+                  y2={top + barHeight + 1}
+                  stroke={colour}
+                  strokeWidth={2}
+                  strokeDasharray="2 2"
+                />
+              )}
+              {lease.end !== 'open' && lease.end !== 'expired' && (
                 <text
                   x={x(solidEnd) + 2}
                   y={top + barHeight / 2}

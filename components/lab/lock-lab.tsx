@@ -125,7 +125,7 @@ export function LockLab({ lab }: { lab: LabQueue }) {
   return (
     <div
       data-testid="lock-lab"
-      className={`${frame} grid grid-rows-[auto_auto_minmax(11rem,15rem)_auto_minmax(0,1fr)] gap-2`}
+      className={`${frame} grid grid-cols-[minmax(0,1fr)] grid-rows-[auto_auto_minmax(0,1fr)] gap-2`}
     >
       <header className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-1">
         <h1 className="text-[1.2em] font-semibold">
@@ -156,39 +156,50 @@ export function LockLab({ lab }: { lab: LabQueue }) {
           onBack={player.back}
         />
       </div>
-      <div className="grid min-h-0 gap-2" style={{ gridTemplateColumns: `repeat(${laneCount}, minmax(0, 1fr)) auto` }}>
-        {lab.lanes.slice(0, laneCount).map((lane) => (
-          <LaneCard
-            key={lane.id}
-            lane={lane}
-            held={heldLocks(lane.id, lab, leases, view, now, labels)}
-            crawler={statuses[lane.id]}
-            controls={{ act, startCrawler: start, crash }}
-            writesRefused={writesRefused}
-          />
-        ))}
-        <div className="flex flex-col gap-1">
-          <Button size="sm" disabled={laneCount >= 4} onClick={() => setParams({ lanes: laneCount + 1 })}>
-            Add client
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            disabled={laneCount <= 1 || statuses[LANE_IDS[laneCount - 1] ?? 'A'] === 'running'}
-            onClick={() => setParams({ lanes: laneCount - 1 })}
+      <div className="grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(15rem,1fr)] gap-2">
+        <div className="grid min-h-0 grid-cols-[minmax(0,1fr)] grid-rows-[12.5rem_auto_minmax(0,1fr)] gap-2">
+          <div
+            className="grid min-h-0 gap-2"
+            style={{ gridTemplateColumns: `repeat(${laneCount}, minmax(0, 1fr)) auto` }}
           >
-            Remove
-          </Button>
+            {lab.lanes.slice(0, laneCount).map((lane) => (
+              <LaneCard
+                key={lane.id}
+                lane={lane}
+                held={heldLocks(lane.id, lab, leases, view, now, labels)}
+                crawler={statuses[lane.id]}
+                controls={{ act, startCrawler: start, crash }}
+                writesRefused={writesRefused}
+              />
+            ))}
+            <div className="flex flex-col gap-1">
+              <Button size="sm" disabled={laneCount >= 4} onClick={() => setParams({ lanes: laneCount + 1 })}>
+                Add client
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={laneCount <= 1 || statuses[LANE_IDS[laneCount - 1] ?? 'A'] === 'running'}
+                onClick={() => setParams({ lanes: laneCount - 1 })}
+              >
+                Remove
+              </Button>
+            </div>
+          </div>
+          <section aria-label="Head strip" className={`${cardClass} px-3 py-2`}>
+            <HeadStrip cells={cells} latest={captions.at(-1)?.text ?? null} />
+          </section>
+          <section aria-label="Lease timeline" className={`${cardClass} flex min-h-0 flex-col overflow-hidden p-2`}>
+            <p className="text-[0.7em] text-zinc-500">
+              Leases: a bar per lock in its holder’s colour · ✓ handled · ✗ failed · ↩ unlocked · dashed edge: expired ·
+              dashed box: time left · hover or click a bar for its API calls
+            </p>
+            <div className="min-h-0 flex-1">
+              <LeaseTimeline leases={leases} log={log} labels={labels} now={now} />
+            </div>
+          </section>
         </div>
-      </div>
-      <section aria-label="Head strip" className={`${cardClass} px-3 py-2`}>
-        <HeadStrip cells={cells} />
-      </section>
-      <div className="grid min-h-0 grid-cols-[minmax(0,2fr)_minmax(0,1fr)] gap-2">
-        <section aria-label="Lease timeline" className={`${cardClass} min-h-0 overflow-hidden p-2`}>
-          <LeaseTimeline leases={leases} log={log} labels={labels} now={now} />
-        </section>
-        <div className="grid min-h-0 grid-rows-2 gap-2">
+        <div className="grid min-h-0 grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,2fr)_minmax(0,3fr)] gap-2">
           <section aria-label="Events" className={`${cardClass} flex min-h-0 flex-col p-2`}>
             <LabCaptions captions={captions} />
           </section>

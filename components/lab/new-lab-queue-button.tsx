@@ -26,6 +26,7 @@ interface NewLabQueueButtonProps {
   variant?: 'primary' | 'secondary';
   /** Offers the number of requests to make. */
   sizable?: boolean;
+  size?: 'sm' | 'md';
 }
 
 /**
@@ -38,6 +39,7 @@ export function NewLabQueueButton({
   label = 'New lab queue',
   variant = 'secondary',
   sizable = false,
+  size = 'md',
 }: NewLabQueueButtonProps) {
   const [requests, setRequests] = useState(queue.requests);
   const router = useRouter();
@@ -62,6 +64,7 @@ export function NewLabQueueButton({
     <div className="flex flex-wrap items-center gap-2">
       <Button
         variant={variant}
+        size={size}
         disabled={create.isPending || refused !== null}
         title={refused ?? undefined}
         onClick={() => (onApify ? setConfirming(true) : run())}
@@ -81,7 +84,7 @@ export function NewLabQueueButton({
           />
         </label>
       )}
-      {refused && <span className="text-xs text-zinc-500">{refused}</span>}
+      {refused && sizable && <span className="text-xs text-zinc-500">{refused}</span>}
       {confirming && (
         <div role="alertdialog" aria-label="Create a lab queue on Apify" className="flex items-center gap-2 text-sm">
           <span>This creates a queue named lab-… with {requests} requests on your Apify account.</span>

@@ -68,7 +68,9 @@ test('a 3 s lock expires and the head strip shows where each request lands, with
   await expect(cell(page, 'r4')).toHaveAttribute('aria-label', 'r4: pending, #18 of the head');
   await expect(events(page)).toContainText(/r1 expired.*front/);
   await expect(events(page)).toContainText(/r4 expired.*end/);
-  await expect(page.getByRole('button', { name: /r4: Client A, expired/ })).toBeVisible();
+  // Hovering a bar shows the calls behind it: here the lock that took r4.
+  await page.getByRole('button', { name: /r4: Client A, expired/ }).hover();
+  await expect(page.getByRole('tooltip')).toContainText(/POST …\/head\/lock\?.*→ 201/);
 });
 
 test('two simulated crawlers and a crash drain a 30-request lab queue, each request handled once', async ({ page }) => {
