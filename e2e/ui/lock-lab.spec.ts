@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMOS } from '../../components/lab/demo-scripts';
 import { emulatorClient, freshQueue } from '../support/emulator';
-import { E2E_PORT, FAKE_APIFY_PORT, FAKE_APIFY_TOKEN } from '../support/env';
+import { E2E_PORT, FAKE_APIFY_PORT, FAKE_APIFY_TOKEN, FAKE_APIFY_URL } from '../support/env';
 import { actionId, actionResult, callAction } from '../support/server-actions';
 import { api, connectToEmulator, cookieHeader } from '../support/ui';
 
@@ -200,4 +200,41 @@ test('on Apify the lab asks for armed writes and a confirmation, and refuses a q
   await expect(page.getByRole('button', { name: 'Use this queue in the lab' })).toBeDisabled();
   const before = await apify.requestQueue(foreign.id).get();
   expect(before?.hadMultipleClients).toBe(false);
+});
+
+test('a lane backs off on 429 as the platform asks: 0.5 s, then 1 s, then 2 s at least', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(`${BASE}/connect`);
+  await page.getByLabel('Apify API token').fill(FAKE_APIFY_TOKEN);
+  await page.getByRole('button', { name: 'Connect to Apify' }).click();
+  await page.waitForURL(`${BASE}/`);
+  await page.getByRole('button', { name: 'Arm writes' }).click();
+  const panel = page.getByRole('region', { name: 'Lock lab' });
+  await panel.getByRole('button', { name: 'New lab queue' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Create a lab queue on Apify' })
+    .getByRole('button', { name: 'Create it' })
+    .click();
+  await expect(page).toHaveURL(/\/lab/);
+  const queueId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
+  const match = `${queueId}/head/lock`;
+  await fetch(`${FAKE_APIFY_URL}/__faults`, {
+    method: 'POST',
+    body: JSON.stringify({ match, status: 429, type: 'rate-limit-exceeded', times: 3 }),
+  });
+  try {
+    await lane(page, 'Client A').getByRole('button', { name: 'Run as crawler' }).click();
+    await expect(events(page)).toContainText('rate limited (429): backing off');
+    await expect(heldBy(page, 'Client A')).not.toHaveCount(0, { timeout: 15_000 });
+    await lane(page, 'Client A').getByRole('button', { name: 'Crash Client A' }).click();
+    const response = await fetch(`${FAKE_APIFY_URL}/__faults/log?match=${match}`);
+    const log = ((await response.json()) as { seen: { at: number; faulted: boolean }[] }).seen;
+    expect(log.slice(0, 4).map((call) => call.faulted)).toEqual([true, true, true, false]);
+    const gaps = log.slice(1, 4).map((call, i) => call.at - (log[i]?.at ?? 0));
+    expect(gaps[0]).toBeGreaterThanOrEqual(500);
+    expect(gaps[1]).toBeGreaterThanOrEqual(1_000);
+    expect(gaps[2]).toBeGreaterThanOrEqual(2_000);
+  } finally {
+    await fetch(`${FAKE_APIFY_URL}/__faults?match=${match}`, { method: 'DELETE' });
+  }
 });
