@@ -10,16 +10,15 @@ export default function QueuesPage() {
   return (
     <div className="flex flex-col gap-6">
       <QueueList />
-      <OpenQueueForm />
       <Panel
         title="Lock lab"
+        heading="minor"
+        actions={<NewLabQueueButton variant="primary" sizable />}
         description="Show how request locking works: several clients on a fresh queue, their leases on a timeline, simulated crawlers and guided demos."
-        className="flex flex-col gap-3"
       >
-        <div className="mt-3">
-          <NewLabQueueButton variant="primary" sizable />
-        </div>
+        {null}
       </Panel>
+      <OpenQueueForm />
     </div>
   );
 }

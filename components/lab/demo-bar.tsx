@@ -40,7 +40,7 @@ export function DemoBar({ demo, index, played, running, error, present, onNext, 
   return (
     <section aria-label="Guided demo" className="flex min-w-0 items-start gap-3">
       <div className="min-w-0 flex-1">
-        <p className="text-[0.75em] font-semibold tracking-wide text-zinc-500 uppercase">
+        <p className="text-[0.75em] font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">
           {demo.title} · {index < 0 ? 'ready' : `step ${index + 1} of ${demo.steps.length}`}
           {running && ' · running…'}
           {index >= 0 && index < played && ' · already played (the queue stays as it is now)'}

@@ -32,7 +32,7 @@ export function HeadStrip({ cells, latest }: { cells: StripCell[]; latest: strin
               data-lane={cell.lane ?? undefined}
               className={`relative flex h-9 min-w-11 flex-col items-center justify-center rounded border px-1 font-mono leading-none ${
                 cell.state === 'handled'
-                  ? 'border-zinc-200 text-zinc-400 dark:border-zinc-800 dark:text-zinc-600'
+                  ? 'border-zinc-200 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400'
                   : locked
                     ? 'border-transparent text-white'
                     : 'border-zinc-300 bg-zinc-100 text-zinc-800 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100'
@@ -42,7 +42,7 @@ export function HeadStrip({ cells, latest }: { cells: StripCell[]; latest: strin
               <span className={`text-[0.8em] font-semibold ${cell.state === 'handled' ? 'line-through' : ''}`}>
                 {cell.label}
               </span>
-              <span className="text-[0.6em] opacity-80">
+              <span className="text-[0.6em]">
                 {cell.state === 'pending'
                   ? `#${cell.position ?? '?'}`
                   : cell.state === 'handled'
@@ -55,7 +55,7 @@ export function HeadStrip({ cells, latest }: { cells: StripCell[]; latest: strin
           );
         })}
       </ol>
-      <p className="text-[0.7em] text-zinc-500">
+      <p className="text-[0.7em] text-zinc-500 dark:text-zinc-400">
         Grey: pending, numbered in head order · coloured: locked by that client, placed where it returns when the lock
         ends (⇤ front, ⇥ end) · struck out: handled
       </p>

@@ -11,7 +11,7 @@ export function LabCaptions({ captions }: { captions: Caption[] }) {
   return (
     <ol aria-label="What happened" className="min-h-0 flex-1 overflow-y-auto text-[0.8em]">
       {newest.length === 0 && (
-        <li className="text-zinc-500">Nothing yet: act with a client, or start a guided demo.</li>
+        <li className="text-zinc-500 dark:text-zinc-400">Nothing yet: act with a client, or start a guided demo.</li>
       )}
       {newest.map((caption) => (
         <li

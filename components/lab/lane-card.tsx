@@ -72,7 +72,7 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
           style={{ background: look.colour }}
         />
         <h3 className="font-semibold whitespace-nowrap">{look.name}</h3>
-        <code className="min-w-0 truncate text-xs text-zinc-500" title="This lane's clientKey">
+        <code className="min-w-0 truncate text-xs text-zinc-500 dark:text-zinc-400" title="This lane's clientKey">
           {lane.clientKey}
         </code>
       </header>
@@ -195,7 +195,7 @@ function HeldList({
   onAct: (op: LabOp) => void;
   prolong: (requestId: string) => LabOp;
 }) {
-  if (held.length === 0) return <p className="text-xs text-zinc-500">Holds no lock.</p>;
+  if (held.length === 0) return <p className="text-xs text-zinc-500 dark:text-zinc-400">Holds no lock.</p>;
   return (
     <ul aria-label={`Locks ${LANE_LOOKS[lane].name} holds`} className="flex min-h-0 flex-col gap-1 overflow-y-auto">
       {held.map((lock) => (

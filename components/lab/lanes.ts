@@ -1,20 +1,19 @@
 import type { LabLane, LaneId } from '@/lib/lab/types';
 
-// Each lane's colour, the same everywhere in the lab (lane card, timeline bars, head strip, calls).
+// Each lane's colour, the same everywhere in the lab (lane card, timeline bars, head strip, calls);
+// dark enough for white text on it (4.5:1 or more).
 
 interface LaneLook {
   name: string;
   /** For SVG fills and inline styles. */
   colour: string;
-  /** A light tint of the colour, for backgrounds. */
-  tint: string;
 }
 
 export const LANE_LOOKS: Record<LaneId, LaneLook> = {
-  A: { name: 'Client A', colour: '#2563eb', tint: 'rgba(37, 99, 235, 0.12)' },
-  B: { name: 'Client B', colour: '#d97706', tint: 'rgba(217, 119, 6, 0.14)' },
-  C: { name: 'Client C', colour: '#059669', tint: 'rgba(5, 150, 105, 0.13)' },
-  D: { name: 'Client D', colour: '#c026d3', tint: 'rgba(192, 38, 211, 0.12)' },
+  A: { name: 'Client A', colour: '#2563eb' },
+  B: { name: 'Client B', colour: '#b45309' },
+  C: { name: 'Client C', colour: '#047857' },
+  D: { name: 'Client D', colour: '#a21caf' },
 };
 
 /** The lane whose clientKey this is, if any. */

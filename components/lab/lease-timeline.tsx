@@ -94,7 +94,7 @@ export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
   return (
     <div ref={box} className="relative h-full min-h-32 w-full">
       {rows.length === 0 && (
-        <p className="absolute inset-0 flex items-center justify-center text-sm text-zinc-500">
+        <p className="absolute inset-0 flex items-center justify-center text-sm text-zinc-500 dark:text-zinc-400">
           No lock yet: lock the head from a client to draw its lease here.
         </p>
       )}

@@ -129,7 +129,10 @@ export function LockLab({ lab }: { lab: LabQueue }) {
     >
       <header className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-1">
         <h1 className="text-[1.2em] font-semibold">
-          Lock lab <span className="font-mono text-[0.8em] text-zinc-500">{view?.name ?? lab.name ?? lab.queueId}</span>
+          Lock lab{' '}
+          <span className="font-mono text-[0.8em] text-zinc-500 dark:text-zinc-400">
+            {view?.name ?? lab.name ?? lab.queueId}
+          </span>
         </h1>
         <LabStatus view={view} tally={tally} flagWhy={flagReason(view?.hadMultipleClients, lanesActed)} />
         <div className="ml-auto flex items-center gap-2">
@@ -190,7 +193,7 @@ export function LockLab({ lab }: { lab: LabQueue }) {
             <HeadStrip cells={cells} latest={captions.at(-1)?.text ?? null} />
           </section>
           <section aria-label="Lease timeline" className={`${cardClass} flex min-h-0 flex-col overflow-hidden p-2`}>
-            <p className="text-[0.7em] text-zinc-500">
+            <p className="text-[0.7em] text-zinc-500 dark:text-zinc-400">
               Leases: a bar per lock in its holder’s colour · ✓ handled · ✗ failed · ↩ unlocked · dashed edge: expired ·
               dashed box: time left · hover or click a bar for its API calls
             </p>

@@ -84,7 +84,7 @@ export function NewLabQueueButton({
           />
         </label>
       )}
-      {refused && sizable && <span className="text-xs text-zinc-500">{refused}</span>}
+      {refused && sizable && <span className="text-xs text-zinc-500 dark:text-zinc-400">{refused}</span>}
       {confirming && (
         <div role="alertdialog" aria-label="Create a lab queue on Apify" className="flex items-center gap-2 text-sm">
           <span>This creates a queue named lab-… with {requests} requests on your Apify account.</span>

@@ -64,6 +64,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('lock-seconds-left')).toBeVisible();
     findings.push(...(await seriousViolations(page, 'request page (locked)')));
 
+    await page.goto('/');
+    await page.getByRole('region', { name: 'Lock lab' }).getByRole('button', { name: 'New lab queue' }).click();
+    await expect(page).toHaveURL(/\/lab/);
+    await page.getByRole('region', { name: 'Client A' }).getByRole('button', { name: 'Lock head' }).click();
+    await expect(page.getByRole('list', { name: 'Locks Client A holds' }).getByRole('listitem')).toHaveCount(2);
+    findings.push(...(await seriousViolations(page, 'lock lab')));
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await expect(page.getByRole('button', { name: 'Leave presenter mode' })).toBeVisible();
+    findings.push(...(await seriousViolations(page, 'lock lab, presenter mode')));
+
     expect(findings).toEqual([]);
     await context.close();
   });
