@@ -111,7 +111,11 @@ describe('each op', () => {
       lockExpiresAt: null,
     });
     expect(await head()).toEqual(order);
-    must(await step({ lane: 'D', op: 'lock', lockSecs: 60, limit: 6 }));
+    const relocked = must(await step({ lane: 'D', op: 'lock', lockSecs: 60, limit: 6 }));
+    // The lock answer carries the retries counted so far, so a crawler knows them whoever failed it.
+    expect(
+      relocked.outcome?.op === 'lock' && relocked.outcome.items.find((item) => item.id === ids.r1)?.retryCount,
+    ).toBe(1);
     const again = must(await step({ lane: 'D', op: 'fail', requestId: ids.r1, errorMessage: 'second', forefront }));
     expect(again.outcome).toMatchObject({ retryCount: 2 });
     expect(lab.store.getRequest(queue.queueId, ids.r1 as string).errorMessages).toEqual([

@@ -49,7 +49,11 @@ async function perform(keyed: QueueClient, plain: QueueClient, step: Step): Prom
       return {
         op: 'lock',
         lockSecs: result.lockSecs,
-        items: result.items.map((item) => ({ id: item.id, lockExpiresAt: iso(item.lockExpiresAt) })),
+        items: result.items.map((item) => ({
+          id: item.id,
+          lockExpiresAt: iso(item.lockExpiresAt),
+          retryCount: item.retryCount ?? 0,
+        })),
         hadMultipleClients: result.hadMultipleClients === true,
         queueHasLockedRequests:
           typeof result.queueHasLockedRequests === 'boolean' ? result.queueHasLockedRequests : null,

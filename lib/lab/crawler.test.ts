@@ -56,7 +56,11 @@ class FakeQueue {
         entry.orderNo = Math.sign(entry.orderNo ?? 1) * expiresAt;
         entry.lockedBy = lane;
       }
-      const items = head.map((entry) => ({ id: entry.id, lockExpiresAt: iso(expiresAt) }));
+      const items = head.map((entry) => ({
+        id: entry.id,
+        lockExpiresAt: iso(expiresAt),
+        retryCount: entry.retryCount,
+      }));
       const queueHasLockedRequests = this.requests.some((entry) => this.isLocked(entry, now));
       return { op: 'lock', lockSecs: op.lockSecs, items, hadMultipleClients: true, queueHasLockedRequests };
     }
@@ -169,6 +173,14 @@ describe('the simulated crawler', () => {
     });
   });
 
+  it('counts the retries other crawlers made (from the lock answers): never past maxRetries in all', () => {
+    const queue = new FakeQueue(6);
+    run(queue, ['A', 'B', 'C'], { ...settings, failShare: 1, maxRetries: 2 }, seeded(5));
+    expect(queue.requests.map((request) => [request.retryCount, request.handledTimes])).toEqual(
+      queue.requests.map(() => [2, 1]),
+    );
+  });
+
   it('drops batch requests whose locks expired before their turn', () => {
     const queue = new FakeQueue(4);
     const ops = run(queue, ['A'], { ...settings, lockSecs: 2, batch: 4, processMs: 1500 }, seeded(1))[0]?.ops ?? [];
@@ -182,7 +194,7 @@ describe('nextMove and afterStep', () => {
   const lockOutcome = (ids: string[], queueHasLockedRequests: boolean | null): LabOutcome => ({
     op: 'lock',
     lockSecs: 3,
-    items: ids.map((id) => ({ id, lockExpiresAt: iso(at(3)) })),
+    items: ids.map((id) => ({ id, lockExpiresAt: iso(at(3)), retryCount: 0 })),
     hadMultipleClients: false,
     queueHasLockedRequests,
   });

@@ -32,7 +32,7 @@ export interface CrawlerState {
   /** Locked requests waiting their turn. */
   batch: { requestId: string; lockExpiresAt: number }[];
   current: Work | null;
-  /** The retry counts this crawler has seen (from its own reclaims). */
+  /** The retry counts this crawler has seen (from the lock answers and its own reclaims). */
   retries: Record<string, number>;
   /** Lock calls in a row that returned nothing. */
   emptyLocks: number;
@@ -100,7 +100,11 @@ export function afterStep(
   if (op.op === 'lock') {
     if (outcome?.op !== 'lock') return { ...state, batch };
     const items = outcome.items.map((item) => ({ requestId: item.id, lockExpiresAt: Date.parse(item.lockExpiresAt) }));
-    if (items.length > 0) return { ...state, batch: items, emptyLocks: 0, lockAfter: 0 };
+    if (items.length > 0) {
+      const retries = { ...state.retries };
+      for (const item of outcome.items) retries[item.id] = Math.max(retries[item.id] ?? 0, item.retryCount);
+      return { ...state, batch: items, retries, emptyLocks: 0, lockAfter: 0 };
+    }
     const emptyLocks = state.emptyLocks + 1;
     const done =
       outcome.queueHasLockedRequests === false || (outcome.queueHasLockedRequests === null && emptyLocks >= 2);

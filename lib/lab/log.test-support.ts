@@ -49,7 +49,7 @@ export class LabScript {
       {
         op: 'lock',
         lockSecs,
-        items: ids.map((id) => ({ id, lockExpiresAt: expires })),
+        items: ids.map((id) => ({ id, lockExpiresAt: expires, retryCount: 0 })),
         hadMultipleClients: lane !== 'A',
         queueHasLockedRequests,
       },

@@ -84,7 +84,8 @@ export type LabOutcome =
   | {
       op: 'lock';
       lockSecs: number;
-      items: { id: string; lockExpiresAt: string }[];
+      /** The requests granted, with the retries the queue had counted for each. */
+      items: { id: string; lockExpiresAt: string; retryCount: number }[];
       hadMultipleClients: boolean;
       queueHasLockedRequests: boolean | null;
     }
