@@ -182,6 +182,41 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
   );
 }
 
+/** The buttons of one held lock: their names, glyphs, and the step each makes (prolong as the lane is set). */
+interface LockAction {
+  name: (label: string) => string;
+  title: string;
+  glyph: string;
+  step: (requestId: string, prolong: (requestId: string) => LabOp) => LabOp;
+}
+
+const LOCK_ACTIONS: LockAction[] = [
+  {
+    name: (label) => `Prolong ${label}`,
+    title: 'Prolong (lockSecs; forefront if ticked)',
+    glyph: '⟳',
+    step: (requestId, prolong) => prolong(requestId),
+  },
+  {
+    name: (label) => `Unlock ${label} to the end`,
+    title: 'Unlock to the end',
+    glyph: '⇥',
+    step: (requestId) => ({ op: 'unlock', requestId, forefront: false }),
+  },
+  {
+    name: (label) => `Unlock ${label} to the front`,
+    title: 'Unlock to the front',
+    glyph: '⇤',
+    step: (requestId) => ({ op: 'unlock', requestId, forefront: true }),
+  },
+  {
+    name: (label) => `Mark ${label} handled`,
+    title: 'Mark handled',
+    glyph: '✓',
+    step: (requestId) => ({ op: 'handled', requestId }),
+  },
+];
+
 function HeldList({
   lane,
   held,
@@ -204,45 +239,19 @@ function HeldList({
           <div className="min-w-0 flex-1">
             <CountdownBar expiresAt={new Date(lock.expiresAt).toISOString()} totalMs={lock.lockSecs * 1000} />
           </div>
-          <Button
-            size="sm"
-            variant="ghost"
-            disabled={disabled}
-            aria-label={`Prolong ${lock.label}`}
-            onClick={() => onAct(prolong(lock.requestId))}
-          >
-            ⟳
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            disabled={disabled}
-            aria-label={`Unlock ${lock.label} to the end`}
-            title="Unlock to the end"
-            onClick={() => onAct({ op: 'unlock', requestId: lock.requestId, forefront: false })}
-          >
-            ⇥
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            disabled={disabled}
-            aria-label={`Unlock ${lock.label} to the front`}
-            title="Unlock to the front"
-            onClick={() => onAct({ op: 'unlock', requestId: lock.requestId, forefront: true })}
-          >
-            ⇤
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            disabled={disabled}
-            aria-label={`Mark ${lock.label} handled`}
-            title="Mark handled"
-            onClick={() => onAct({ op: 'handled', requestId: lock.requestId })}
-          >
-            ✓
-          </Button>
+          {LOCK_ACTIONS.map((action) => (
+            <Button
+              key={action.title}
+              size="sm"
+              variant="ghost"
+              disabled={disabled}
+              aria-label={action.name(lock.label)}
+              title={action.title}
+              onClick={() => onAct(action.step(lock.requestId, prolong))}
+            >
+              {action.glyph}
+            </Button>
+          ))}
         </li>
       ))}
     </ul>

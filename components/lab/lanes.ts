@@ -1,4 +1,4 @@
-import type { LabLane, LaneId } from '@/lib/lab/types';
+import type { LaneId } from '@/lib/lab/types';
 
 // Each lane's colour, the same everywhere in the lab (lane card, timeline bars, head strip, calls);
 // dark enough for white text on it (4.5:1 or more).
@@ -15,7 +15,3 @@ export const LANE_LOOKS: Record<LaneId, LaneLook> = {
   C: { name: 'Client C', colour: '#047857' },
   D: { name: 'Client D', colour: '#a21caf' },
 };
-
-/** The lane whose clientKey this is, if any. */
-export const laneOfKey = (lanes: readonly LabLane[], clientKey: string | null) =>
-  lanes.find((lane) => lane.clientKey === clientKey)?.id ?? null;

@@ -71,6 +71,7 @@ export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
   const { width, height } = useSize(box);
   const [hovered, setHovered] = useState<Pointed | null>(null);
   const [pinned, setPinned] = useState<Pointed | null>(null);
+  const togglePin = (bar: Pointed) => setPinned((current) => (current?.key === bar.key ? null : bar));
   const pointed = hovered ?? pinned;
   const shownLease = pointed && leases.find((lease) => leaseKey(lease) === pointed.key);
   const shown = pointed && shownLease ? { ...pointed, lease: shownLease } : null;
@@ -153,21 +154,11 @@ export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
               onMouseLeave={() => setHovered(null)}
               onFocus={() => setHovered({ key: leaseKey(lease), x: x(lease.grantedAt), y: top + barHeight })}
               onBlur={() => setHovered(null)}
-              onClick={() =>
-                setPinned((current) =>
-                  current?.key === leaseKey(lease)
-                    ? null
-                    : { key: leaseKey(lease), x: x(lease.grantedAt), y: top + barHeight },
-                )
-              }
+              onClick={() => togglePin({ key: leaseKey(lease), x: x(lease.grantedAt), y: top + barHeight })}
               onKeyDown={(event) => {
                 if (event.key === 'Enter' || event.key === ' ') {
                   event.preventDefault();
-                  setPinned((current) =>
-                    current?.key === leaseKey(lease)
-                      ? null
-                      : { key: leaseKey(lease), x: x(lease.grantedAt), y: top + barHeight },
-                  );
+                  togglePin({ key: leaseKey(lease), x: x(lease.grantedAt), y: top + barHeight });
                 }
               }}
               className="cursor-default outline-none"

@@ -84,7 +84,7 @@ export function LockLab({ lab }: { lab: LabQueue }) {
   const nowRef = useRef(now);
   nowRef.current = now;
   const serverNow = useCallback(() => nowRef.current, []);
-  const { log, captions, runStep } = useLabLog(lab, view, serverNow);
+  const { log, captions, runStep } = useLabLog(lab, view);
   const { statuses, start, crash } = useCrawlers(runStep, serverNow);
   const { data: session } = useQuery(sessionQuery());
   const writesRefused = session && !session.writesArmed ? 'Read-only: arm writes to act.' : null;

@@ -148,7 +148,10 @@ export function useDemo(demo: Demo | null, world: DemoWorld) {
       for (const move of demo.steps[target]?.moves ?? []) await play(move, worldRef.current, stop.current.signal);
       setPlayed(target);
     } catch (failure) {
-      if (!stop.current.signal.aborted) setError(failure instanceof Error ? failure.message : String(failure));
+      if (stop.current.signal.aborted) return;
+      setError(failure instanceof Error ? failure.message : String(failure));
+      // Next plays the step again.
+      setIndex(target - 1);
     } finally {
       setRunning(false);
     }

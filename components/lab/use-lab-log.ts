@@ -26,7 +26,7 @@ export type StepRun = { entry: LabLogEntry } | { refused: ActionError };
  * explain them and what the polled view shows. Steps go through a pacer per lane, which also backs
  * off after a 429.
  */
-export function useLabLog(lab: LabQueue, view: LabView | undefined, serverNow: () => number) {
+export function useLabLog(lab: LabQueue, view: LabView | undefined) {
   const client = useQueryClient();
   const [log, setLog] = useState<LabLogEntry[]>([]);
   const [captions, setCaptions] = useState<Caption[]>([]);
@@ -43,17 +43,15 @@ export function useLabLog(lab: LabQueue, view: LabView | undefined, serverNow: (
     if (added.length > 0) setCaptions((current) => [...current, ...added].slice(-CAPTIONS_KEPT));
   }, []);
 
-  const pacerOf = useCallback(
-    (lane: LaneId) => {
-      let pacer = pacers.current.get(lane);
-      if (!pacer) {
-        pacer = createPacer({ perSecond: CALLS_PER_SECOND_PER_LANE, random: Math.random, now: serverNow });
-        pacers.current.set(lane, pacer);
-      }
-      return pacer;
-    },
-    [serverNow],
-  );
+  // Pacing needs only intervals: the browser's own clock, to the millisecond.
+  const pacerOf = useCallback((lane: LaneId) => {
+    let pacer = pacers.current.get(lane);
+    if (!pacer) {
+      pacer = createPacer({ perSecond: CALLS_PER_SECOND_PER_LANE, random: Math.random, now: Date.now });
+      pacers.current.set(lane, pacer);
+    }
+    return pacer;
+  }, []);
 
   // A step's caption waits for the first view read after it, which tells where its requests went.
   const uncaptioned = useRef<LabLogEntry[]>([]);
