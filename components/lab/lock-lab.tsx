@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useCallback, useMemo, useRef } from 'react';
 import { z } from 'zod';
 import { useSearchState } from '@/components/layout/use-search-state';
-import { useServerNow } from '@/components/locks/server-clock';
+import { serverTimeNow, useServerNow } from '@/components/locks/server-clock';
 import { Button } from '@/components/ui/button';
 import { cardClass } from '@/components/ui/panel';
 import { type Lease, leasesOf } from '@/lib/lab/leases';
@@ -81,11 +81,8 @@ export function LockLab({ lab }: { lab: LabQueue }) {
   const viewQuery = useQuery(labViewQuery(lab.queueId));
   const view = viewQuery.data;
   const now = useServerNow();
-  const nowRef = useRef(now);
-  nowRef.current = now;
-  const serverNow = useCallback(() => nowRef.current, []);
   const { log, captions, runStep } = useLabLog(lab, view);
-  const { statuses, start, crash } = useCrawlers(runStep, serverNow);
+  const { statuses, start, crash } = useCrawlers(runStep, serverTimeNow);
   const { data: session } = useQuery(sessionQuery());
   const writesRefused = session && !session.writesArmed ? 'Read-only: arm writes to act.' : null;
 
@@ -115,7 +112,7 @@ export function LockLab({ lab }: { lab: LabQueue }) {
     crash,
     leases: () => leasesRef.current,
     view: () => viewRef.current,
-    now: serverNow,
+    now: serverTimeNow,
   });
 
   const frame = present

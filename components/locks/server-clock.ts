@@ -39,6 +39,9 @@ function subscribe(listener: () => void) {
   };
 }
 
+/** The server's time at this instant, for code that runs between ticks (the lab's simulated crawlers). */
+export const serverTimeNow = () => Date.now() + offsetMs;
+
 /** The server's time now, re-rendering the caller on the shared tick. */
 export function useServerNow(): number {
   return useSyncExternalStore(
