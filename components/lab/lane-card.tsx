@@ -31,12 +31,12 @@ interface LaneCardProps {
   writesRefused: string | null;
 }
 
-const STATUS_TEXT: Record<CrawlerStatus, string> = {
-  idle: '',
-  running: 'crawling',
-  crashed: 'crashed: acts no more, its locks stay until they expire',
-  finished: 'finished: the queue is drained',
-  refused: 'stopped: the server refused a step',
+const STATUS_TEXT: Record<CrawlerStatus, { short: string; long: string }> = {
+  idle: { short: '', long: '' },
+  running: { short: 'crawling', long: 'A simulated crawler is running in this page' },
+  crashed: { short: 'crashed', long: 'Crashed: it acts no more; its locks stay until they expire' },
+  finished: { short: 'finished', long: 'Finished: nothing left to lock and no locks out' },
+  refused: { short: 'stopped', long: 'Stopped: the server refused a step (see the message below)' },
 };
 
 const numberInput =
@@ -62,7 +62,7 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
   return (
     <section
       aria-label={look.name}
-      className="flex min-h-0 flex-col gap-1 rounded-lg border-2 bg-white p-2 dark:bg-zinc-900"
+      className="flex min-h-0 flex-col gap-1 overflow-hidden rounded-lg border-2 bg-white p-2 dark:bg-zinc-900"
       style={{ borderColor: look.colour }}
     >
       <header className="flex items-baseline gap-2">
@@ -75,36 +75,72 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
         <code className="min-w-0 truncate text-xs text-zinc-500 dark:text-zinc-400" title="This lane's clientKey">
           {lane.clientKey}
         </code>
+        {crawler && crawler !== 'idle' && (
+          <span
+            role="status"
+            title={STATUS_TEXT[crawler].long}
+            className="ml-auto shrink-0 rounded bg-zinc-100 px-1 text-xs dark:bg-zinc-800"
+          >
+            {STATUS_TEXT[crawler].short}
+          </span>
+        )}
       </header>
-      <div className="flex flex-wrap items-center gap-1.5 text-xs">
-        <label className="flex items-center gap-1">
-          lockSecs
-          <input
-            type="number"
-            min={1}
-            max={600}
-            value={lockSecs}
-            onChange={(event) => setLockSecs(Number(event.target.value))}
-            className={numberInput}
-          />
-        </label>
-        <label className="flex items-center gap-1">
-          limit
-          <input
-            type="number"
-            min={1}
-            max={25}
-            value={limit}
-            onChange={(event) => setLimit(Number(event.target.value))}
-            className={numberInput}
-          />
-        </label>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
+        <NumberField label="lockSecs" value={lockSecs} onChange={setLockSecs} min={1} max={600} />
+        <NumberField label="limit" value={limit} onChange={setLimit} min={1} max={25} />
+        <NumberField
+          label="work s"
+          title="How long the simulated crawler works on each request"
+          value={processSecs}
+          onChange={setProcessSecs}
+          min={0.1}
+          max={60}
+          step={0.1}
+        />
+        <NumberField
+          label="fail %"
+          title="The share of the simulated crawler's attempts that fail and are reclaimed"
+          value={failPercent}
+          onChange={setFailPercent}
+          min={0}
+          max={100}
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-1.5">
         <Button size="sm" variant="primary" disabled={manualOff} onClick={() => act({ op: 'lock', lockSecs, limit })}>
           Lock head
         </Button>
         <Button size="sm" disabled={crawling} onClick={() => act({ op: 'read', limit: 25 })}>
           Read head
         </Button>
+        {crawling ? (
+          <Button
+            size="sm"
+            variant="danger"
+            aria-label={`Crash ${look.name}`}
+            title="Stop acting at once: the locks stay until they expire"
+            onClick={() => controls.crash(lane.id)}
+          >
+            Crash
+          </Button>
+        ) : (
+          <Button
+            size="sm"
+            disabled={writesRefused !== null}
+            title="Lock batches of limit for lockSecs, work, prolong, mark handled or fail, as Crawlee does"
+            onClick={() =>
+              controls.startCrawler(lane.id, {
+                ...DEFAULT_CRAWLER,
+                lockSecs,
+                batch: limit,
+                processMs: processSecs * 1000,
+                failShare: failPercent / 100,
+              })
+            }
+          >
+            Run as crawler
+          </Button>
+        )}
       </div>
       {held.length > 0 && (
         <label
@@ -122,63 +158,45 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
         onAct={act}
         prolong={(requestId) => ({ op: 'prolong', requestId, lockSecs, forefront })}
       />
-      <div className="mt-auto flex flex-wrap items-center gap-1.5 text-xs">
-        {crawling ? (
-          <Button size="sm" variant="danger" onClick={() => controls.crash(lane.id)}>
-            Crash {look.name}
-          </Button>
-        ) : (
-          <Button
-            size="sm"
-            disabled={writesRefused !== null}
-            onClick={() =>
-              controls.startCrawler(lane.id, {
-                ...DEFAULT_CRAWLER,
-                lockSecs,
-                batch: limit,
-                processMs: processSecs * 1000,
-                failShare: failPercent / 100,
-              })
-            }
-          >
-            Run as crawler
-          </Button>
-        )}
-        <label className="flex items-center gap-1" title="How long the crawler works on each request">
-          work s
-          <input
-            type="number"
-            min={0.1}
-            max={60}
-            step={0.1}
-            value={processSecs}
-            onChange={(event) => setProcessSecs(Number(event.target.value))}
-            className={numberInput}
-          />
-        </label>
-        <label className="flex items-center gap-1" title="The share of attempts that fail and are reclaimed">
-          fail %
-          <input
-            type="number"
-            min={0}
-            max={100}
-            value={failPercent}
-            onChange={(event) => setFailPercent(Number(event.target.value))}
-            className={numberInput}
-          />
-        </label>
-        {crawler && crawler !== 'idle' && (
-          <span role="status" className="text-zinc-600 dark:text-zinc-300">
-            {STATUS_TEXT[crawler]}
-          </span>
-        )}
-      </div>
       {(error ?? writesRefused) && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
           {error ?? writesRefused}
         </p>
       )}
     </section>
+  );
+}
+
+function NumberField({
+  label,
+  title,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+}: {
+  label: string;
+  title?: string;
+  value: number;
+  onChange: (value: number) => void;
+  min: number;
+  max: number;
+  step?: number;
+}) {
+  return (
+    <label className="flex items-center gap-1" title={title}>
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        onChange={(event) => onChange(Number(event.target.value))}
+        className={numberInput}
+      />
+    </label>
   );
 }
 
@@ -237,7 +255,7 @@ function HeldList({
         <li key={lock.requestId} className="flex items-center gap-1 text-xs">
           <span className="w-8 font-mono font-semibold">{lock.label}</span>
           <div className="min-w-0 flex-1">
-            <CountdownBar expiresAt={new Date(lock.expiresAt).toISOString()} totalMs={lock.lockSecs * 1000} />
+            <CountdownBar expiresAt={new Date(lock.expiresAt).toISOString()} totalMs={lock.lockSecs * 1000} narrow />
           </div>
           {LOCK_ACTIONS.map((action) => (
             <Button

@@ -86,14 +86,17 @@ export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
   );
   const { start, end } = windowOf(leases, now);
   const plotWidth = Math.max(0, width - GUTTER - 8);
-  const rowHeight = rows.length === 0 ? 18 : Math.max(8, Math.min(22, (height - AXIS - 4) / rows.length));
+  const rowHeight = rows.length === 0 ? 18 : Math.max(12, Math.min(22, (height - AXIS - 4) / rows.length));
   const x = (time: number) => GUTTER + ((Math.min(Math.max(time, start), end) - start) / (end - start)) * plotWidth;
   const step = tickStep(end - start);
   const ticks: number[] = [];
-  for (let tick = Math.ceil(start / step) * step; tick <= end; tick += step) ticks.push(tick);
+  for (let tick = Math.ceil(start / step) * step; tick <= end; tick += step) {
+    // The "now" label stands where a tick's would: that tick goes.
+    if (Math.abs(x(tick) - x(now)) > 24) ticks.push(tick);
+  }
 
   return (
-    <div ref={box} className="relative h-full min-h-32 w-full">
+    <div ref={box} className="relative h-full min-h-32 w-full overflow-y-auto">
       {rows.length === 0 && (
         <p className="absolute inset-0 flex items-center justify-center text-sm text-zinc-500 dark:text-zinc-400">
           No lock yet: lock the head from a client to draw its lease here.

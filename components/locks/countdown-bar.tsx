@@ -3,8 +3,16 @@
 import { formatSecondsLeft } from '@/lib/format';
 import { useServerNow } from './server-clock';
 
-/** A live countdown to `expiresAt` on the shared ticker; `totalMs` sets the full bar. */
-export function CountdownBar({ expiresAt, totalMs }: { expiresAt: string; totalMs: number }) {
+/** A live countdown to `expiresAt` on the shared ticker; `totalMs` sets the full bar; `narrow` drops its minimum width. */
+export function CountdownBar({
+  expiresAt,
+  totalMs,
+  narrow = false,
+}: {
+  expiresAt: string;
+  totalMs: number;
+  narrow?: boolean;
+}) {
   const now = useServerNow();
   // A lock never has more left than its length (the clock estimate may lag by an answer's travel time).
   const left = Math.min(Date.parse(expiresAt) - now, totalMs);
@@ -12,7 +20,7 @@ export function CountdownBar({ expiresAt, totalMs }: { expiresAt: string; totalM
   const tone =
     left <= 0 ? 'bg-zinc-400' : fraction < 0.2 ? 'bg-red-500' : fraction < 0.5 ? 'bg-amber-500' : 'bg-emerald-500';
   return (
-    <div className="flex min-w-40 items-center gap-2">
+    <div className={`flex items-center gap-2 ${narrow ? 'min-w-0' : 'min-w-40'}`}>
       <div
         role="progressbar"
         aria-label="Lock time left"
@@ -26,7 +34,7 @@ export function CountdownBar({ expiresAt, totalMs }: { expiresAt: string; totalM
       <span
         data-testid="lock-seconds-left"
         data-ms-left={Math.max(0, Math.round(left))}
-        className="w-16 text-right text-xs tabular-nums"
+        className={`text-right text-xs tabular-nums ${narrow ? 'w-11 shrink-0' : 'w-16'}`}
       >
         {formatSecondsLeft(left)}
       </span>

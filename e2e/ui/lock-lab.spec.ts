@@ -77,15 +77,19 @@ test('two simulated crawlers and a crash drain a 30-request lab queue, each requ
   test.setTimeout(120_000);
   const queueId = await newLabQueue(page, 30);
   await page.getByRole('button', { name: 'Add client' }).click();
-  for (const name of ['Client A', 'Client B']) {
+  // A works slowly, so it always holds a batch when it crashes; B is quick.
+  for (const [name, workSecs] of [
+    ['Client A', 2],
+    ['Client B', 0.3],
+  ] as const) {
     await setNumber(page, name, 'lockSecs', 3);
     await setNumber(page, name, 'limit', 3);
-    await setNumber(page, name, 'work s', 0.3);
+    await setNumber(page, name, 'work s', workSecs);
     await setNumber(page, name, 'fail %', 25);
     await lane(page, name).getByRole('button', { name: 'Run as crawler' }).click();
   }
   await expect(heldBy(page, 'Client A')).not.toHaveCount(0);
-  await page.waitForTimeout(1_500);
+  await page.waitForTimeout(1_000);
   await lane(page, 'Client A').getByRole('button', { name: 'Crash Client A' }).click();
   await expect(lane(page, 'Client A').getByRole('status')).toHaveText(/crashed/);
 
