@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import { CountdownBar } from '@/components/locks/countdown-bar';
 import { Button } from '@/components/ui/button';
+import { MAX_LOCK_LIMIT } from '@/lib/api-contract';
+import { MAX_LAB_LOCK_SECS } from '@/lib/lab/inputs';
 import type { LabLane, LabOp, LaneId } from '@/lib/lab/types';
 import type { ActionError } from '@/lib/types';
 import { LANE_LOOKS } from './lanes';
@@ -86,8 +88,8 @@ export function LaneCard({ lane, held, crawler, controls, writesRefused }: LaneC
         )}
       </header>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
-        <NumberField label="lockSecs" value={lockSecs} onChange={setLockSecs} min={1} max={600} />
-        <NumberField label="limit" value={limit} onChange={setLimit} min={1} max={25} />
+        <NumberField label="lockSecs" value={lockSecs} onChange={setLockSecs} min={1} max={MAX_LAB_LOCK_SECS} />
+        <NumberField label="limit" value={limit} onChange={setLimit} min={1} max={MAX_LOCK_LIMIT} />
         <NumberField
           label="work s"
           title="How long the simulated crawler works on each request"

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { MAX_LAB_REQUESTS } from '@/lib/lab/inputs';
 import type { NewLabQueueOptions } from '@/lib/lab/types';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useCreateLabQueue } from '@/lib/queries/mutations';
@@ -12,7 +13,7 @@ import { sessionQuery } from '@/lib/queries/options';
 const DEFAULT_QUEUE: NewLabQueueOptions = { requests: 20, forefront: 3, handled: 2 };
 
 /** Where a lab opens: its queue, with the demo to play and the presenter's choice kept. */
-export const labHref = (queueId: string, params: Record<string, string> = {}) => {
+const labHref = (queueId: string, params: Record<string, string> = {}) => {
   const query = new URLSearchParams(params).toString();
   return `/queues/${encodeURIComponent(queueId)}/lab${query ? `?${query}` : ''}`;
 };
@@ -77,7 +78,7 @@ export function NewLabQueueButton({
           <input
             type="number"
             min={queue.forefront + queue.handled + 1}
-            max={200}
+            max={MAX_LAB_REQUESTS}
             value={requests}
             onChange={(event) => setRequests(Number(event.target.value))}
             className="h-9 w-20 rounded border border-zinc-300 bg-white px-2 text-right tabular-nums dark:border-zinc-700 dark:bg-zinc-950"

@@ -11,7 +11,7 @@ const noLabs = () =>
     message: 'The lock lab is not available in this session (it keeps lab queues per account, and none is known).',
   });
 
-export const notALab = () =>
+const notALab = () =>
   new GatewayFailure({
     code: 'needs-acknowledgement',
     message: 'This queue is not a lab queue: create one with New lab queue, or confirm using this one',

@@ -18,7 +18,7 @@ const NAME_ATTEMPTS = 4;
 const timeName = (at: Date) => `lab-${at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`;
 const suffix = () => randomBytes(3).toString('hex');
 
-export const labUrl = (n: number) => `https://example.com/lab/r${n}`;
+const labUrl = (n: number) => `https://example.com/lab/r${n}`;
 
 type NewRequest = Omit<RequestQueueClientRequestSchema, 'id'>;
 type Queue = Awaited<ReturnType<ReturnType<ReturnType<typeof apifyClient>['requestQueues']>['getOrCreate']>>;

@@ -8,8 +8,8 @@ import { LANE_IDS } from './types';
 
 export const MAX_LAB_REQUESTS = 200;
 export const MAX_LAB_LOCK_SECS = 600;
-export const MAX_LAB_READ_LIMIT = 100;
-export const MAX_ERROR_MESSAGE_CHARS = 500;
+const MAX_LAB_READ_LIMIT = 100;
+const MAX_ERROR_MESSAGE_CHARS = 500;
 
 /**
  * A lab queue is kept by its ID, so a name (`~name`) is not taken here: `queueIdInput` would accept one,

@@ -74,8 +74,6 @@ export type LabOp =
    */
   | { op: 'fail'; requestId: string; errorMessage: string; forefront: boolean };
 
-export type LabOpName = LabOp['op'];
-
 /** What the browser sends to run one step. */
 export type LabStepInput = { queueId: string; lane: LaneId } & LabOp;
 
