@@ -81,7 +81,7 @@ export function LockLab({ lab }: { lab: LabQueue }) {
   const viewQuery = useQuery(labViewQuery(lab.queueId));
   const view = viewQuery.data;
   const now = useServerNow();
-  const { log, captions, runStep } = useLabLog(lab, view);
+  const { log, captions, labels, runStep } = useLabLog(lab, view);
   const { statuses, start, crash } = useCrawlers(runStep, serverTimeNow);
   const { data: session } = useQuery(sessionQuery());
   const writesRefused = session && !session.writesArmed ? 'Read-only: arm writes to act.' : null;
@@ -92,7 +92,6 @@ export function LockLab({ lab }: { lab: LabQueue }) {
   const viewRef = useRef(view);
   viewRef.current = view;
   const tally = useMemo(() => tallyOf(log, leases), [log, leases]);
-  const labels = useMemo(() => new Map(view?.requests.map((request) => [request.id, request.label]) ?? []), [view]);
   const cells = useMemo(
     () => (view ? stripOf(view, lab.lanes, frontRequests(lab.seededForefront, log)) : []),
     [view, lab, log],
@@ -102,7 +101,8 @@ export function LockLab({ lab }: { lab: LabQueue }) {
   const act = useCallback(
     async (lane: LaneId, op: LabOp) => {
       const run = await runStep(lane, op);
-      return 'refused' in run ? run.refused : run.entry.error;
+      if ('entry' in run) return run.entry.error;
+      return 'refused' in run ? run.refused : null;
     },
     [runStep],
   );

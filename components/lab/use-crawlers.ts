@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { afterStep, type CrawlerSettings, initialCrawler, nextMove } from '@/lib/lab/crawler';
 import type { LabOp, LaneId } from '@/lib/lab/types';
+import { pause } from './pause';
 import type { StepRun } from './use-lab-log';
 
 export type CrawlerStatus = 'idle' | 'running' | 'crashed' | 'finished' | 'refused';
@@ -15,23 +16,15 @@ export const DEFAULT_CRAWLER: CrawlerSettings = {
   maxRetries: 2,
 };
 
-/** Waits `ms`, or less if the signal aborts first. */
-function pause(ms: number, signal: AbortSignal) {
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
 /**
  * The simulated crawlers: one loop per lane, in this page, driving the pure state machine of
  * lib/lab/crawler.ts through the lab's steps. Nothing runs on the server: when the page closes (or
  * the lab unmounts) every loop stops, and a crash is a loop that stops acting with its locks held.
  */
-export function useCrawlers(runStep: (lane: LaneId, op: LabOp) => Promise<StepRun>, serverNow: () => number) {
+export function useCrawlers(
+  runStep: (lane: LaneId, op: LabOp, signal?: AbortSignal) => Promise<StepRun>,
+  serverNow: () => number,
+) {
   const [statuses, setStatuses] = useState<Partial<Record<LaneId, CrawlerStatus>>>({});
   const loops = useRef(new Map<LaneId, AbortController>());
 
@@ -58,8 +51,8 @@ export function useCrawlers(runStep: (lane: LaneId, op: LabOp) => Promise<StepRu
             await pause(move.ms, signal);
             continue;
           }
-          const run = await runStep(lane, move.op);
-          if (signal.aborted) break;
+          const run = await runStep(lane, move.op, signal);
+          if (signal.aborted || 'stopped' in run) break;
           if ('refused' in run) {
             setStatus(lane, 'refused');
             break;
@@ -97,5 +90,5 @@ export function useCrawlers(runStep: (lane: LaneId, op: LabOp) => Promise<StepRu
     };
   }, [crashAll]);
 
-  return { statuses, start, crash, crashAll };
+  return { statuses, start, crash };
 }

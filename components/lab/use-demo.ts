@@ -5,6 +5,7 @@ import type { CrawlerSettings } from '@/lib/lab/crawler';
 import type { Lease } from '@/lib/lab/leases';
 import type { LabOp, LabView, LaneId } from '@/lib/lab/types';
 import type { Demo, DemoMove, Which } from './demo-scripts';
+import { pause } from './pause';
 import type { StepRun } from './use-lab-log';
 
 /** What a demo acts through: the same steps and crawlers as the lanes' buttons, and the latest state. */
@@ -37,7 +38,7 @@ async function waitUntil(done: () => boolean, signal: AbortSignal, what: string)
   while (!done()) {
     if (signal.aborted) throw new Error('stopped');
     if (Date.now() > until) throw new Error(`Gave up waiting ${what} after ${WAIT_LIMIT_MS / 1000} s.`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await pause(POLL_MS, signal);
   }
 }
 

@@ -5,21 +5,23 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { runLabStepAction } from '@/lib/actions/lab';
 import { type Caption, stepCaptions, viewCaptions } from '@/lib/lab/captions';
 import { leasesOf } from '@/lib/lab/leases';
-import { createPacer } from '@/lib/lab/pacing';
+import { createPacer, type Pacer } from '@/lib/lab/pacing';
 import { frontRequests } from '@/lib/lab/placement';
 import type { LabLogEntry, LabOp, LabQueue, LabView, LaneId } from '@/lib/lab/types';
 import { queryKeys } from '@/lib/queries/keys';
 import type { ActionError } from '@/lib/types';
+import { pause } from './pause';
 
 /** Calls per second one lane may make: four lanes stay under head/lock's 40 per second per queue. */
 const CALLS_PER_SECOND_PER_LANE = 8;
 /** The captions the lab keeps (newest last). */
 const CAPTIONS_KEPT = 200;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** What one step gave: its log entry, or the reason no call was made (bad input, read-only, …). */
-export type StepRun = { entry: LabLogEntry } | { refused: ActionError };
+/**
+ * What one step gave: its log entry; the reason no call was made (bad input, read-only, …); or that
+ * its caller stopped (a crash) while it waited its turn, so it made no call.
+ */
+export type StepRun = { entry: LabLogEntry } | { refused: ActionError } | { stopped: true };
 
 /**
  * The lab's memory in the browser: every step any lane made, in start order, and the captions that
@@ -31,7 +33,7 @@ export function useLabLog(lab: LabQueue, view: LabView | undefined) {
   const [log, setLog] = useState<LabLogEntry[]>([]);
   const [captions, setCaptions] = useState<Caption[]>([]);
   const seq = useRef(0);
-  const pacers = useRef(new Map<LaneId, ReturnType<typeof createPacer>>());
+  const pacers = useRef(new Map<LaneId, Pacer>());
   const logRef = useRef(log);
   logRef.current = log;
 
@@ -60,10 +62,11 @@ export function useLabLog(lab: LabQueue, view: LabView | undefined) {
   viewRef.current = view;
 
   const runStep = useCallback(
-    async (lane: LaneId, op: LabOp): Promise<StepRun> => {
+    async (lane: LaneId, op: LabOp, signal?: AbortSignal): Promise<StepRun> => {
       const pacer = pacerOf(lane);
       const wait = pacer.delay();
-      if (wait > 0) await sleep(wait);
+      if (wait > 0) await pause(wait, signal);
+      if (signal?.aborted) return { stopped: true };
       pacer.sent();
       seq.current += 1;
       const mySeq = seq.current;
@@ -102,6 +105,7 @@ export function useLabLog(lab: LabQueue, view: LabView | undefined) {
           next: view,
         }),
       );
+    for (const entry of ready) flagsBefore.current.delete(entry.seq);
     const changed = previous
       ? viewCaptions(previous, view, {
           leases,
@@ -113,5 +117,5 @@ export function useLabLog(lab: LabQueue, view: LabView | undefined) {
     addCaptions([...stepped, ...changed]);
   }, [view, lab, addCaptions]);
 
-  return { log, captions, runStep };
+  return { log, captions, labels, runStep };
 }

@@ -206,39 +206,73 @@ test('on Apify the lab asks for armed writes and a confirmation, and refuses a q
   expect(before?.hadMultipleClients).toBe(false);
 });
 
-test('a lane backs off on 429 as the platform asks: 0.5 s, then 1 s, then 2 s at least', async ({ page }) => {
-  test.setTimeout(90_000);
+/** Connects to the fake Apify with writes armed, makes a lab queue there (confirmed) and returns its ID. */
+async function labQueueOnApify(page: Page) {
   await page.goto(`${BASE}/connect`);
   await page.getByLabel('Apify API token').fill(FAKE_APIFY_TOKEN);
   await page.getByRole('button', { name: 'Connect to Apify' }).click();
   await page.waitForURL(`${BASE}/`);
   await page.getByRole('button', { name: 'Arm writes' }).click();
-  const panel = page.getByRole('region', { name: 'Lock lab' });
-  await panel.getByRole('button', { name: 'New lab queue' }).click();
+  await page.getByRole('region', { name: 'Lock lab' }).getByRole('button', { name: 'New lab queue' }).click();
   await page
     .getByRole('alertdialog', { name: 'Create a lab queue on Apify' })
     .getByRole('button', { name: 'Create it' })
     .click();
   await expect(page).toHaveURL(/\/lab/);
-  const queueId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
+  return decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
+}
+
+/** Scripts the fake Apify to answer 429 to the next `times` lock calls on the queue; returns their match. */
+async function rateLimitLocks(queueId: string, times: number) {
   const match = `${queueId}/head/lock`;
   await fetch(`${FAKE_APIFY_URL}/__faults`, {
     method: 'POST',
-    body: JSON.stringify({ match, status: 429, type: 'rate-limit-exceeded', times: 3 }),
+    body: JSON.stringify({ match, status: 429, type: 'rate-limit-exceeded', times }),
   });
+  return match;
+}
+
+/** The calls the fake Apify saw whose path holds `match`, in order. */
+async function seenCalls(match: string) {
+  const response = await fetch(`${FAKE_APIFY_URL}/__faults/log?match=${match}`);
+  return ((await response.json()) as { seen: { at: number; faulted: boolean }[] }).seen;
+}
+
+const clearFaults = (match: string) => fetch(`${FAKE_APIFY_URL}/__faults?match=${match}`, { method: 'DELETE' });
+
+test('a lane backs off on 429 as the platform asks: 0.5 s, then 1 s, then 2 s at least', async ({ page }) => {
+  test.setTimeout(90_000);
+  const match = await rateLimitLocks(await labQueueOnApify(page), 3);
   try {
     await lane(page, 'Client A').getByRole('button', { name: 'Run as crawler' }).click();
     await expect(events(page)).toContainText('rate limited (429): backing off');
     await expect(heldBy(page, 'Client A')).not.toHaveCount(0, { timeout: 15_000 });
     await lane(page, 'Client A').getByRole('button', { name: 'Crash Client A' }).click();
-    const response = await fetch(`${FAKE_APIFY_URL}/__faults/log?match=${match}`);
-    const log = ((await response.json()) as { seen: { at: number; faulted: boolean }[] }).seen;
+    const log = await seenCalls(match);
     expect(log.slice(0, 4).map((call) => call.faulted)).toEqual([true, true, true, false]);
     const gaps = log.slice(1, 4).map((call, i) => call.at - (log[i]?.at ?? 0));
     expect(gaps[0]).toBeGreaterThanOrEqual(500);
     expect(gaps[1]).toBeGreaterThanOrEqual(1_000);
     expect(gaps[2]).toBeGreaterThanOrEqual(2_000);
   } finally {
-    await fetch(`${FAKE_APIFY_URL}/__faults?match=${match}`, { method: 'DELETE' });
+    await clearFaults(match);
+  }
+});
+
+test('a crawler that crashes while it backs off makes no further call', async ({ page }) => {
+  test.setTimeout(60_000);
+  const match = await rateLimitLocks(await labQueueOnApify(page), 50);
+  try {
+    await lane(page, 'Client A').getByRole('button', { name: 'Run as crawler' }).click();
+    // Two 429s; a moment later the second has come back and the crawler waits 1–2 s before its next try.
+    await expect.poll(async () => (await seenCalls(match)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await page.waitForTimeout(300);
+    await lane(page, 'Client A').getByRole('button', { name: 'Crash Client A' }).click();
+    await page.waitForTimeout(300);
+    const atCrash = (await seenCalls(match)).length;
+    await page.waitForTimeout(6_000);
+    expect((await seenCalls(match)).length).toBe(atCrash);
+  } finally {
+    await clearFaults(match);
   }
 });
