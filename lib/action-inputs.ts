@@ -95,4 +95,3 @@ export const connectApifyInput = z.object({
   token: z.string().trim().min(1, 'paste your Apify API token').max(200, 'that is too long for an Apify token'),
 });
 export const setWritesArmedInput = z.object({ armed: z.boolean() });
-export const acknowledgeQueueInput = z.object({ queueId: queueIdInput });

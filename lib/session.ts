@@ -50,10 +50,15 @@ export async function getSession() {
   return session;
 }
 
-/** Logs out: the ID is revoked, so a copy of the cookie kept elsewhere is signed out too; its API log goes. */
+/** Ends a session ID on the server: a copy of its cookie kept elsewhere is signed out, its API log goes. */
+function retireSessionId(sessionId: string | undefined) {
+  sessionRegistry().revoke(sessionId);
+  apiLogBook().drop(sessionId);
+}
+
+/** Logs out: the session's ID is retired on the server, and the cookie is cleared. */
 export function endSession(session: Awaited<ReturnType<typeof getSession>>) {
-  sessionRegistry().revoke(session.sessionId);
-  apiLogBook().drop(session.sessionId);
+  retireSessionId(session.sessionId);
   session.destroy();
 }
 
@@ -65,8 +70,7 @@ const newClientKey = () => `headlock-${randomBytes(6).toString('base64url').repl
  */
 export async function startSession(target: TargetName, username: string, apifyToken?: string): Promise<SessionInfo> {
   const session = await getSession();
-  sessionRegistry().revoke(session.sessionId);
-  apiLogBook().drop(session.sessionId);
+  retireSessionId(session.sessionId);
   session.sessionId = sessionRegistry().register(EIGHT_HOURS);
   session.target = target;
   session.apifyToken = target === 'apify' ? apifyToken : undefined;

@@ -30,19 +30,26 @@ test('the recorded history survives a restart of the server', async () => {
     const queue = await freshQueue(api, 'recorder-restart');
     await api.requestQueue(queue.id).batchAddRequests(uniqueKeys(5, 'https://example.com/restart/'));
     await api.requestQueue(queue.id, { clientKey: 'crawler-a' }).listAndLockHead({ limit: 2, lockSecs: 600 });
-    for (let poll = 0; poll < 3; poll += 1) {
-      const snapshot = await call('lib/actions/queues.ts', 'getQueueSnapshotAction', [{ queueId: queue.id }], cookie);
-      expect(snapshot.ok).toBe(true);
-      // The recorder keeps at most one sample per 0.9 s per queue.
-      await new Promise((wait) => setTimeout(wait, 1000));
-    }
-    const before = await call('lib/actions/ops.ts', 'getQueueActivityAction', [{ queueId: queue.id }], cookie);
+    const snapshot = () => call('lib/actions/queues.ts', 'getQueueSnapshotAction', [{ queueId: queue.id }], cookie);
+    const activity = () => call('lib/actions/ops.ts', 'getQueueActivityAction', [{ queueId: queue.id }], cookie);
+    // Poll as the page does until three samples are kept (the recorder keeps at most one per 0.9 s per
+    // queue); reading the activity records nothing.
+    await expect
+      .poll(
+        async () => {
+          expect((await snapshot()).ok).toBe(true);
+          return (await activity()).data?.samples;
+        },
+        { intervals: [500], timeout: 15_000 },
+      )
+      .toBe(3);
+    const before = await activity();
     expect(before.data).toMatchObject({ samples: 3 });
 
     await server.stop();
     server = await startDashboard(port, dataDir);
     // The session lives on too (its ID is in the same database); no snapshot is taken before reading.
-    const after = await call('lib/actions/ops.ts', 'getQueueActivityAction', [{ queueId: queue.id }], cookie);
+    const after = await activity();
     expect(after.ok).toBe(true);
     expect(after.data).toMatchObject({
       samples: 3,

@@ -72,8 +72,11 @@ export function actionResult(body: string): unknown {
   return row === undefined ? undefined : JSON.parse(row);
 }
 
+/** The `Set-Cookie` lines of an answer that set a session cookie (not the ones that clear it). */
+export const sessionCookiesSet = (headers: IncomingHttpHeaders) =>
+  (headers['set-cookie'] ?? []).filter(
+    (cookie) => cookie.startsWith('headlock_session=') && !/max-age=0/i.test(cookie),
+  );
+
 /** The session cookie an action's answer sets, as a `Cookie` header value ('' when it sets none). */
-export const sessionCookieFrom = (headers: IncomingHttpHeaders) =>
-  (headers['set-cookie'] ?? [])
-    .find((cookie) => cookie.startsWith('headlock_session=') && !/max-age=0/i.test(cookie))
-    ?.split(';')[0] ?? '';
+export const sessionCookieFrom = (headers: IncomingHttpHeaders) => sessionCookiesSet(headers)[0]?.split(';')[0] ?? '';

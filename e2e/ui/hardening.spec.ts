@@ -6,17 +6,13 @@ import { startDashboard } from '../support/dashboard-server';
 import { emulatorClient, freshQueue } from '../support/emulator';
 import { E2E_PORT, E2E_TOKEN, FAKE_APIFY_PORT, FAKE_APIFY_TOKEN, FAKE_APIFY_URL } from '../support/env';
 import { rawRequest } from '../support/raw-http';
-import { actionId, actionResult, callAction } from '../support/server-actions';
+import { actionId, actionResult, callAction, sessionCookieFrom, sessionCookiesSet } from '../support/server-actions';
 import { connectToEmulator, cookieHeader, lockHead, openQueue, seededQueue } from '../support/ui';
 
 // Raw HTTP where the browser cannot go: a forged Host (DNS rebinding), the headers of every kind of
 // response, and a copy of a session cookie replayed after the session ended.
 const SESSION_ACTIONS = 'lib/actions/session.ts';
 const action = (file: string, name: string) => actionId(process.cwd(), file, name);
-const sessionCookie = (headers: IncomingHttpHeaders) =>
-  (headers['set-cookie'] ?? []).filter(
-    (cookie) => cookie.startsWith('headlock_session=') && !/max-age=0/i.test(cookie),
-  );
 
 test.describe('only allowed host names are served', () => {
   // What a DNS-rebinding page sends: its own name, which now resolves to 127.0.0.1.
@@ -36,7 +32,7 @@ test.describe('only allowed host names are served', () => {
       expect(page.body).toMatch(/host/i);
       const connect = await callAction(action(SESSION_ACTIONS, 'connectEmulatorAction'), [], { host });
       expect(connect.status).toBe(421);
-      expect(sessionCookie(connect.headers)).toEqual([]);
+      expect(sessionCookiesSet(connect.headers)).toEqual([]);
       expect(connect.body).not.toContain('"ok":true');
     });
   }
@@ -74,7 +70,7 @@ test.describe('only allowed host names are served', () => {
       expect((await rawRequest({ path: '/connect', headers: { host } })).status).toBe(200);
       const connect = await callAction(action(SESSION_ACTIONS, 'connectEmulatorAction'), [], { host });
       expect(connect.status).toBe(200);
-      expect(sessionCookie(connect.headers)).toHaveLength(1);
+      expect(sessionCookiesSet(connect.headers)).toHaveLength(1);
       expect(actionResult(connect.body)).toMatchObject({ ok: true, data: { target: 'local' } });
     });
   }
@@ -165,7 +161,7 @@ async function listQueuesWith(cookie: string, port?: number) {
 /** Connects to the embedded emulator without a browser; returns the session cookie as a Cookie header. */
 async function connectWithoutBrowser(port?: number) {
   const response = await callAction(action(SESSION_ACTIONS, 'connectEmulatorAction'), [], { port });
-  return sessionCookie(response.headers)[0]?.split(';')[0] ?? '';
+  return sessionCookieFrom(response.headers);
 }
 
 test('after Disconnect, a copy of the old session cookie is signed out', async ({ page, browser }) => {

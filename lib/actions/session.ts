@@ -1,13 +1,7 @@
 'use server';
 
 import type { z } from 'zod';
-import {
-  acknowledgeQueueInput,
-  actAsInput,
-  connectApifyInput,
-  setClientKeyInput,
-  setWritesArmedInput,
-} from '../action-inputs';
+import { actAsInput, connectApifyInput, queueInput, setClientKeyInput, setWritesArmedInput } from '../action-inputs';
 import { verifyAccount } from '../apify/account';
 import { fail, invalidInputError } from '../apify/errors';
 import { apifyBaseUrl, emulatorTarget } from '../env';
@@ -103,10 +97,8 @@ export async function setWritesArmedAction(
 }
 
 /** The user accepted that reading this queue's head registers the session's clientKey. */
-export async function acknowledgeQueueAction(
-  input: z.input<typeof acknowledgeQueueInput>,
-): Promise<ActionResult<SessionInfo>> {
-  return changeSessionWith(acknowledgeQueueInput, input, (session, { queueId }) => {
+export async function acknowledgeQueueAction(input: z.input<typeof queueInput>): Promise<ActionResult<SessionInfo>> {
+  return changeSessionWith(queueInput, input, (session, { queueId }) => {
     const known = new Set(session.acknowledgedQueues ?? []);
     known.add(queueId);
     session.acknowledgedQueues = [...known].slice(-50);

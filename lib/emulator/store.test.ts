@@ -43,7 +43,7 @@ function addAll(...keys: string[]) {
 beforeEach(() => {
   now = START;
   store = new EmulatorStore(openDatabase(':memory:'), { now: () => now });
-  queue = store.getOrCreateQueue('q').queue.id as string;
+  queue = store.getOrCreateQueue('q').queue.id;
 });
 
 describe('listQueues', () => {

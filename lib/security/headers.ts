@@ -24,8 +24,9 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
   ].join('; ');
 }
 
-// Only features Chromium knows: an unknown one is logged as an error on every page load.
-const DENIED_FEATURES = [
+// Every feature denied, built once (it goes on every response). Only features Chromium knows: an
+// unknown one is logged as an error on every page load.
+const PERMISSIONS_POLICY = [
   'accelerometer',
   'camera',
   'display-capture',
@@ -38,7 +39,9 @@ const DENIED_FEATURES = [
   'payment',
   'serial',
   'usb',
-];
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
 
 /** For JSON APIs: nothing in a response may load, run or be framed. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -50,7 +53,7 @@ export function securityHeaders(csp: string): Record<string, string> {
     'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'permissions-policy': DENIED_FEATURES.map((feature) => `${feature}=()`).join(', '),
+    'permissions-policy': PERMISSIONS_POLICY,
     'cross-origin-opener-policy': 'same-origin',
   };
 }

@@ -65,7 +65,7 @@ beforeAll(async () => {
   store = new EmulatorStore(openDatabase(':memory:'));
   server = await serveEmulator(createEmulatorHandler({ store, token: TOKEN, basePath: '' }), 0);
   port = (server.address() as AddressInfo).port;
-  queue = store.getOrCreateQueue('bad-input').queue.id as string;
+  queue = store.getOrCreateQueue('bad-input').queue.id;
   const added = store.batchAddRequests(
     queue,
     ['a', 'b'].map((key) => ({ url: `https://x.test/${key}`, uniqueKey: key })),
@@ -308,7 +308,7 @@ describe('bad input: a specific status and error type, and nothing changes', () 
 describe('limit: decimal digits only; head and lists clamp, head/lock refuses over 25', () => {
   let empty = '';
   beforeAll(() => {
-    empty = store.getOrCreateQueue('limits').queue.id as string;
+    empty = store.getOrCreateQueue('limits').queue.id;
   });
   const endpoints = {
     head: (query: string) => ({ path: `/v2/request-queues/${empty}/head?${query}` }),

@@ -1,10 +1,13 @@
+import { MAX_BATCH_SIZE } from '../../api-contract';
 import { invalidInput } from '../errors';
 import type { RequestQueueClientRequestToDelete } from './results';
 
-/** The items of a batch call's body: a JSON array of at most 25. */
+/** The items of a batch call's body: a JSON array of at most MAX_BATCH_SIZE (25). */
 export function batchItems(body: unknown): unknown[] {
   if (!Array.isArray(body)) throw invalidInput('The body must be a JSON array of requests');
-  if (body.length > 25) throw invalidInput(`A batch may hold at most 25 requests, got ${body.length}`);
+  if (body.length > MAX_BATCH_SIZE) {
+    throw invalidInput(`A batch may hold at most ${MAX_BATCH_SIZE} requests, got ${body.length}`);
+  }
   return body;
 }
 
