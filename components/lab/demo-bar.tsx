@@ -1,23 +1,19 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import type { Demo } from './demo-scripts';
-import { DEMOS } from './demo-scripts';
+import { DEMOS, type Demo } from './demo-scripts';
 import { NewLabQueueButton } from './new-lab-queue-button';
+import type { DemoPlayer } from './use-demo';
 
 interface DemoBarProps {
   demo: Demo | null;
-  index: number;
-  played: number;
-  running: boolean;
-  error: string | null;
+  player: DemoPlayer;
   present: boolean;
-  onNext: () => void;
-  onBack: () => void;
 }
 
 /** The guided demo's caption and its Back / Next / Reset, or the list of demos to start one. */
-export function DemoBar({ demo, index, played, running, error, present, onNext, onBack }: DemoBarProps) {
+export function DemoBar({ demo, player, present }: DemoBarProps) {
+  const { index, played, running, error } = player;
   const presentParam: Record<string, string> = present ? { present: '1' } : {};
   if (!demo) {
     return (
@@ -55,10 +51,10 @@ export function DemoBar({ demo, index, played, running, error, present, onNext, 
         )}
       </div>
       <div className="flex shrink-0 items-center gap-2">
-        <Button onClick={onBack} disabled={index < 0 || running}>
+        <Button onClick={player.back} disabled={index < 0 || running}>
           Back
         </Button>
-        <Button variant="primary" onClick={onNext} disabled={last || running}>
+        <Button variant="primary" onClick={player.next} disabled={last || running}>
           Next
         </Button>
         <NewLabQueueButton queue={demo.queue} open={{ demo: demo.id, ...presentParam }} label="Reset" />

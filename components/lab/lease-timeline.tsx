@@ -120,7 +120,7 @@ export function LeaseTimeline({ leases, log, labels, now }: TimelineProps) {
               className="stroke-zinc-200 dark:stroke-zinc-800"
             />
             <text x={x(tick)} y={AXIS - 6} textAnchor="middle" className="fill-zinc-500 text-[10px]">
-              {Math.round((tick - now) / 1000) === 0 ? '0 s' : `${Math.round((tick - now) / 1000)} s`}
+              {`${Math.round((tick - now) / 1000)} s`}
             </text>
           </g>
         ))}

@@ -145,16 +145,7 @@ export function LockLab({ lab }: { lab: LabQueue }) {
         </div>
       </header>
       <div className={`${cardClass} px-3 py-2`}>
-        <DemoBar
-          demo={demo}
-          present={present}
-          index={player.index}
-          played={player.played}
-          running={player.running}
-          error={player.error}
-          onNext={player.next}
-          onBack={player.back}
-        />
+        <DemoBar demo={demo} player={player} present={present} />
       </div>
       <div className="grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(15rem,1fr)] gap-2">
         <div className="grid min-h-0 grid-cols-[minmax(0,1fr)] grid-rows-[12.5rem_auto_minmax(0,1fr)] gap-2">

@@ -123,6 +123,9 @@ async function play(move: DemoMove, world: DemoWorld, signal: AbortSignal): Prom
  * Plays a guided demo one step per Next. Back shows the previous caption again (the queue stays as it
  * is: the API has no undo); Next over a step already played only moves forward.
  */
+/** Where a demo stands, and its Next and Back. */
+export type DemoPlayer = ReturnType<typeof useDemo>;
+
 export function useDemo(demo: Demo | null, world: DemoWorld) {
   const [index, setIndex] = useState(-1);
   const [played, setPlayed] = useState(-1);
