@@ -15,9 +15,7 @@ export default function QueuesPage() {
         heading="minor"
         actions={<NewLabQueueButton variant="primary" sizable />}
         description="Show how request locking works: several clients on a fresh queue, their leases on a timeline, simulated crawlers and guided demos."
-      >
-        {null}
-      </Panel>
+      />
       <OpenQueueForm />
     </div>
   );

@@ -8,7 +8,7 @@ import { useSearchState } from '@/components/layout/use-search-state';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
-import { borrowedKeyOn } from '@/lib/acting-as';
+import { borrowedKeyOn, clientKeyOn } from '@/lib/acting-as';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
 import { sessionQuery, snapshotQuery } from '@/lib/queries/options';
 import { checkedNumberParam, intParam } from '@/lib/search-params';
@@ -108,7 +108,7 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
       {session && actingAs && <ActingBanner actingAs={actingAs} ownKey={session.clientKey} />}
       {session && (
         <Suspense fallback={null}>
-          <ClientKeyFromLink queueId={queueId} pageKey={actingAs ?? session.clientKey} />
+          <ClientKeyFromLink queueId={queueId} pageKey={clientKeyOn(session, queueId)} />
         </Suspense>
       )}
       {snapshot.error && !rateLimited && (

@@ -3,7 +3,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { useSearchState } from '@/components/layout/use-search-state';
-import { useServerNow } from '@/components/locks/server-clock';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TableSkeleton } from '@/components/ui/skeleton';
@@ -35,7 +34,6 @@ const MARKS_EVERY_MS = 10_000;
 
 export function QueueList() {
   const [{ q: search, sort, desc, unnamed, page }, set] = useSearchState(listParams);
-  const now = useServerNow();
   // The API sorts by creation only: fetch up to 1000 and search, sort and page here.
   const list = useQuery(queueListQuery({ offset: 0, limit: 1000, desc: false, unnamed }));
 
@@ -103,7 +101,6 @@ export function QueueList() {
         <>
           <QueueTable
             queues={shown}
-            now={now}
             marks={markOf}
             emptyMessage={search ? `No queue matches “${search}”.` : 'No queues yet.'}
           />

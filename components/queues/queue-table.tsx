@@ -1,4 +1,7 @@
+'use client';
+
 import Link from 'next/link';
+import { useServerNow } from '@/components/locks/server-clock';
 import { QueueMarkCell } from '@/components/ops/queue-mark';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
@@ -17,16 +20,15 @@ const COLUMNS = [
 
 interface QueueTableProps {
   queues: QueueSummary[];
-  /** The server's time, for how long ago each queue was modified. */
-  now: number;
   /** Fills the table when there is no queue to show. */
   emptyMessage: string;
   /** Each queue's latest verdict and activity, for the queues watched lately. */
   marks: ReadonlyMap<string, QueueMark>;
 }
 
-/** One page of the queue list. */
-export function QueueTable({ queues, now, emptyMessage, marks }: QueueTableProps) {
+/** One page of the queue list; it alone re-renders on the clock's tick (for how long ago each queue changed). */
+export function QueueTable({ queues, emptyMessage, marks }: QueueTableProps) {
+  const now = useServerNow();
   return (
     <DataTable label="Request queues" columns={COLUMNS} framed>
       {queues.map((queue) => (

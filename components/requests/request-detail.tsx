@@ -14,7 +14,7 @@ import { cardClass, Panel } from '@/components/ui/panel';
 import { SafeUrl } from '@/components/ui/safe-link';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
-import { borrowedKeyOn } from '@/lib/acting-as';
+import { clientKeyOn } from '@/lib/acting-as';
 import { formatDateTime } from '@/lib/format';
 import { errorMessage } from '@/lib/queries/action-error';
 import { useDeleteLock, useDeleteRequests, useProlongLock, useUpdateRequest } from '@/lib/queries/mutations';
@@ -40,8 +40,7 @@ export function RequestDetailView({ queueId, requestId }: { queueId: string; req
   if (!query.data) return <ErrorAlert title="Could not load this request">{errorMessage(query.error)}</ErrorAlert>;
 
   const request = query.data.request;
-  // Calls on this queue send the borrowed key while acting as another client here.
-  const pageKey = borrowedKeyOn(session?.actingAs, queueId) ?? session?.clientKey;
+  const pageKey = session && clientKeyOn(session, queueId);
   const heldByOther = request.lockExpiresAt !== null && request.lockByClient !== pageKey;
   const writable = session?.writesArmed === true && !heldByOther;
   const done = (message: string) => ({ onSuccess: () => toast(message), onError: setFailure });

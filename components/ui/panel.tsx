@@ -29,7 +29,8 @@ interface PanelProps {
   roomy?: boolean;
   /** The body's layout, e.g. `flex flex-col gap-3`. */
   className?: string;
-  children: ReactNode;
+  /** The body, if any beyond the title, actions and description. */
+  children?: ReactNode;
 }
 
 /** A card region named by its heading (`getByRole('region', { name: title })`). */

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { borrowedKeyOn } from '../acting-as';
+import { clientKeyOn } from '../acting-as';
 import type { Recorder } from '../recorder/recorder';
 import type { ActingAs, ActionError, ActionResult } from '../types';
 import { apifyClient, type Target } from './client';
@@ -51,16 +51,12 @@ export class GatewayFailure extends Error {
 
 export const DEFAULT_BUDGET_MS = 15_000;
 
-/** The clientKey calls on this queue send: the borrowed one where the session acts as another client. */
-export const clientKeyFor = (ctx: GatewayContext, queueId: string) =>
-  borrowedKeyOn(ctx.actingAs, queueId) ?? ctx.clientKey;
-
 /**
  * A queue client that sends the clientKey, for writes the user asked for: every call registers the
  * client. Reads that send a key go through `registeringReader` instead.
  */
 export const keyedQueue = (ctx: GatewayContext, queueId: string, { retries = true } = {}) =>
-  apifyClient(ctx.target, { retries }).requestQueue(queueId, { clientKey: clientKeyFor(ctx, queueId) });
+  apifyClient(ctx.target, { retries }).requestQueue(queueId, { clientKey: clientKeyOn(ctx, queueId) });
 
 /** A queue client without a clientKey, for the reads that take none (get queue, get request). */
 export const plainQueue = (ctx: GatewayContext, queueId: string) => apifyClient(ctx.target).requestQueue(queueId);

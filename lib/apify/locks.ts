@@ -1,8 +1,9 @@
 import 'server-only';
+import { clientKeyOn } from '../acting-as';
 import { deleteLockInput, lockHeadInput, prolongLockInput, queueInput } from '../action-inputs';
 import type { LockResult, ProlongResult, UnlockAllResult, UnlockResult } from '../types';
 import { toLockedItem } from './dto';
-import { clientKeyFor, type GatewayContext, gatewayCall, keyedQueue } from './gateway';
+import { type GatewayContext, gatewayCall, keyedQueue } from './gateway';
 
 /** Locks a batch. Never retried: after a timeout the locks may or may not exist, and we say so. */
 export function lockHead(ctx: GatewayContext, input: unknown) {
@@ -14,7 +15,7 @@ export function lockHead(ctx: GatewayContext, input: unknown) {
     return {
       items: result.items.map(toLockedItem),
       lockSecs: result.lockSecs,
-      clientKey: result.clientKey ?? clientKeyFor(ctx, args.queueId),
+      clientKey: result.clientKey ?? clientKeyOn(ctx, args.queueId),
       queueHasLockedRequests: typeof result.queueHasLockedRequests === 'boolean' ? result.queueHasLockedRequests : null,
       hadMultipleClients: result.hadMultipleClients === true,
       queueModifiedAt: new Date(result.queueModifiedAt).toISOString(),

@@ -1,11 +1,11 @@
 import 'server-only';
+import { clientKeyOn } from '../acting-as';
 import { listQueuesInput, locateInput, queueInput, snapshotInput } from '../action-inputs';
 import { sampleOf } from '../ops/sample-of';
 import type { HeadPositions, QueueList, QueueSnapshot, QueueSummary } from '../types';
 import { apifyClient } from './client';
 import { toHeadItem, toQueueSummary, toRequestDetail } from './dto';
 import {
-  clientKeyFor,
   type GatewayContext,
   gatewayCall,
   historyScope,
@@ -69,7 +69,7 @@ export function getQueueSnapshot(ctx: GatewayContext, input: unknown) {
       },
       locks: locks.slice(0, LOCKS_SHOWN),
       locksTruncated: (locked?.items.length ?? 0) >= LOCKS_SHOWN,
-      clientKey: clientKeyFor(ctx, args.queueId),
+      clientKey: clientKeyOn(ctx, args.queueId),
       serverNow: new Date().toISOString(),
     };
     const recording = ctx.recording;

@@ -12,7 +12,7 @@ const CAUSES: Record<LockEndCause, string> = {
   handled: 'Marked handled by you',
 };
 
-export function landingText(landing: Landing): string {
+function landingText(landing: Landing): string {
   switch (landing.kind) {
     case 'unknown':
       return 'checking where it went…';

@@ -2,7 +2,7 @@ import { type Query, queryOptions } from '@tanstack/react-query';
 import { getApiLogAction } from '../actions/api-log';
 import { getLabQueueAction, getLabViewAction } from '../actions/lab';
 import { getQueueActivityAction, getQueueMarksAction } from '../actions/ops';
-import { getQueueAction, getQueueSnapshotAction, listQueuesAction, locateInHeadAction } from '../actions/queues';
+import { getQueueSnapshotAction, listQueuesAction, locateInHeadAction } from '../actions/queues';
 import { getRequestAction, listRequestsAction } from '../actions/requests';
 import { getSessionAction } from '../actions/session';
 import type { ActionInput, QueueMark, QueueScopedParams } from '../types';
@@ -31,13 +31,6 @@ export const queueListQuery = (params: ActionInput<typeof listQueuesAction>) =>
   queryOptions({
     queryKey: queryKeys.queueList(params),
     queryFn: () => unwrap(listQueuesAction(params)),
-    retry: noRetryOnExpected,
-  });
-
-export const queueQuery = (queueId: string) =>
-  queryOptions({
-    queryKey: queryKeys.queue(queueId),
-    queryFn: () => unwrap(getQueueAction({ queueId })),
     retry: noRetryOnExpected,
   });
 
