@@ -128,12 +128,25 @@ describe('createRecorder', () => {
     recorder.record(scope, { ...base, at: clock + 5000 });
     clock += 12_000;
     recorder.record(scope, { ...base, at: clock });
+    expect(recorder.prune()).toBe(1);
     expect(rowCount(db)).toBe(2);
     expect(recorder.history(scope, everything)).toEqual([
       { ...base, at: clock - 7000 },
       { ...base, at: clock },
     ]);
     expect(db.prepare('SELECT detail IS NULL FROM queue_samples ORDER BY at').pluck().all()).toEqual([0, 1]);
+  });
+
+  it('prunes by age on a write once an hour, not on every write', () => {
+    const recorder = recorderOn(db, { maxAgeMs: 10_000 });
+    recorder.record(scope, sampleAt(clock));
+    clock += 20_000;
+    recorder.record(scope, sampleAt(clock));
+    expect(rowCount(db)).toBe(2);
+    clock += 60 * 60 * 1000;
+    recorder.record(scope, sampleAt(clock));
+    expect(recorder.history(scope, everything)).toEqual([sampleAt(clock)]);
+    expect(rowCount(db)).toBe(1);
   });
 
   it('keeps at most maxSamples per queue', () => {
