@@ -190,14 +190,13 @@ export interface QueueActivity extends Activity {
   serverNow: string;
 }
 
-/** A queue's mark in the queue list: its latest verdict and recent activity, where recorded. */
+/** A queue's mark in the queue list: its latest verdict and how its pending count moved, where recorded. */
 export interface QueueMark {
   queueId: string;
   /** When its latest sample was recorded (server ms). */
   recordedAt: number;
   verdict: Verdict | null;
   pending: number[];
-  handledPerMinute: number[];
 }
 
 export interface ReleaseHolderResult {

@@ -30,7 +30,7 @@ export function ActivityPanel({ activity }: { activity: Activity }) {
                 >
                   {clockTime(event.at)}
                 </time>
-                <span className="break-all">{describeEvent(event, clockTime)}</span>
+                <span className="break-all">{describeEvent(event)}</span>
               </li>
             ))}
           </ol>

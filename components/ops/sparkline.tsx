@@ -4,14 +4,14 @@ const WIDTH = 160;
 const HEIGHT = 36;
 
 /** A small hand-drawn line chart of one series, described in words for screen readers. */
-export function Sparkline({ label, values, unit = '' }: { label: string; values: number[]; unit?: string }) {
+export function Sparkline({ label, values }: { label: string; values: number[] }) {
   const latest = values.at(-1);
   const max = Math.max(0, ...values);
   const min = Math.min(...values, max);
   const summary =
     latest === undefined
       ? `${label}: nothing recorded yet`
-      : `${label}: ${formatCount(round(latest))}${unit} now, between ${formatCount(round(min))} and ${formatCount(round(max))} over the window`;
+      : `${label}: ${formatCount(round(latest))} now, between ${formatCount(round(min))} and ${formatCount(round(max))} over the window`;
   const span = max - min || 1;
   const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
   const points = values
@@ -22,7 +22,7 @@ export function Sparkline({ label, values, unit = '' }: { label: string; values:
       <figcaption className="flex items-baseline justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-300">
         <span>{label}</span>
         <span className="font-mono text-sm text-zinc-900 tabular-nums dark:text-zinc-100">
-          {latest === undefined ? '–' : `${formatCount(round(latest))}${unit}`}
+          {latest === undefined ? '–' : formatCount(round(latest))}
         </span>
       </figcaption>
       <svg

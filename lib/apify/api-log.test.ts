@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiLogBook } from '../api-log/book';
 import { loggingTo } from '../api-log/context';
 import { apiLogOf } from '../api-log/present';
 import type { ApiLogEntry } from '../types';
+import { closedPort } from './closed-port.test-support';
 import {
   apiData,
   apiError,
@@ -104,11 +104,7 @@ describe('the API log records every HTTP call of a gateway call', () => {
   });
 
   it('no answer: each attempt with a null status', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise((resolve) => server.close(resolve));
-    const target = { name: 'apify' as const, baseUrl: `http://127.0.0.1:${port}`, token: TOKEN };
+    const target = { name: 'apify' as const, baseUrl: `http://127.0.0.1:${await closedPort()}`, token: TOKEN };
     const result = await asSession('s1', () => getQueue(ctx({ target }), { queueId: QUEUE }));
     expect(result).toMatchObject({ ok: false, error: { code: 'upstream-unavailable' } });
     expect(logOf().map((entry) => [entry.path, entry.status])).toEqual(

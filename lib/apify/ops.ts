@@ -53,7 +53,7 @@ export function releaseHolder(ctx: GatewayContext, input: unknown) {
   });
 }
 
-/** The queue list's marks: each listed queue's latest verdict and recent activity, where recorded. */
+/** The queue list's marks: each listed queue's latest verdict and pending line, where recorded. */
 export function getQueueMarks(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, queueMarksInput, input, { write: false }, async (args): Promise<QueueMark[]> => {
     const recording = ctx.recording;
@@ -74,7 +74,6 @@ export function getQueueMarks(ctx: GatewayContext, input: unknown) {
           recordedAt: latest.at,
           verdict: activity.verdicts[0] ?? null,
           pending: activity.series.pending,
-          handledPerMinute: activity.series.handledPerMinute,
         },
       ];
     });

@@ -231,6 +231,6 @@ describe('describeEvent', () => {
     ],
     [{ at: 0, kind: 'shared' }, 'hadMultipleClients turned true: a second client used this queue'],
   ])('%j → %s', (event, text) => {
-    expect(describeEvent(event, clock)).toBe(text);
+    expect(describeEvent(event)).toBe(text);
   });
 });

@@ -143,11 +143,8 @@ function wentText(went: readonly ExpiredLanding[]): string {
   return parts.join(', ');
 }
 
-/**
- * One line for an event: "crawler-a locked 25", "7 handled (holder not seen)". The page shows each
- * event's time beside it, so `time` is not needed for the line itself.
- */
-export function describeEvent(event: OpsEvent, _time: (ms: number) => string): string {
+/** One line for an event: "crawler-a locked 25", "7 handled (holder not seen)"; the page shows its time beside it. */
+export function describeEvent(event: OpsEvent): string {
   switch (event.kind) {
     case 'taken':
       return `${who(event.holder)} locked ${formatCount(event.count)}`;

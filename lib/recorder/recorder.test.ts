@@ -83,6 +83,29 @@ describe('createRecorder', () => {
     expect(recorder.history({ ...scope, account: 'bob' }, everything)).toEqual([]);
   });
 
+  it("keeps a watched queue's last read parsed, and glances at other queues do not push it out", () => {
+    const recorder = recorderOn(db, { minIntervalMs: 0 });
+    const first = sampleAt(clock);
+    const second = sampleAt(clock + 1000, { handled: 9 });
+    recorder.record(scope, first);
+    recorder.record(scope, second);
+    recorder.history(scope, everything);
+    for (let i = 0; i < 10; i += 1) {
+      const other = { ...scope, queueId: `glanced-${i}` };
+      recorder.record(other, first);
+      recorder.history(other, { ...everything, glance: true });
+    }
+    // A row's detail never changes once written; overwritten here, it shows which reads parse it again.
+    const [row1, row2] = db
+      .prepare<[string], { id: number; detail: Buffer }>(
+        'SELECT id, detail FROM queue_samples WHERE queue_id = ? ORDER BY at',
+      )
+      .all(scope.queueId);
+    db.prepare('UPDATE queue_samples SET detail = ? WHERE id = ?').run(row2?.detail, row1?.id);
+    expect(recorder.history(scope, everything)).toEqual([first, second]);
+    expect(recorderOn(db).history(scope, everything)).toEqual([{ ...second, at: first.at }, second]);
+  });
+
   it('keeps one sample per interval when several pages watch the same queue', () => {
     const recorder = recorderOn(db, { minIntervalMs: 900 });
     expect(recorder.record(scope, sampleAt(clock))).toBe(true);
@@ -128,12 +151,25 @@ describe('createRecorder', () => {
     recorder.record(scope, { ...base, at: clock + 5000 });
     clock += 12_000;
     recorder.record(scope, { ...base, at: clock });
+    expect(recorder.prune()).toBe(1);
     expect(rowCount(db)).toBe(2);
     expect(recorder.history(scope, everything)).toEqual([
       { ...base, at: clock - 7000 },
       { ...base, at: clock },
     ]);
     expect(db.prepare('SELECT detail IS NULL FROM queue_samples ORDER BY at').pluck().all()).toEqual([0, 1]);
+  });
+
+  it('prunes by age on a write once an hour, not on every write', () => {
+    const recorder = recorderOn(db, { maxAgeMs: 10_000 });
+    recorder.record(scope, sampleAt(clock));
+    clock += 20_000;
+    recorder.record(scope, sampleAt(clock));
+    expect(rowCount(db)).toBe(2);
+    clock += 60 * 60 * 1000;
+    recorder.record(scope, sampleAt(clock));
+    expect(recorder.history(scope, everything)).toEqual([sampleAt(clock)]);
+    expect(rowCount(db)).toBe(1);
   });
 
   it('keeps at most maxSamples per queue', () => {

@@ -58,6 +58,11 @@ const unpack = (stored: Buffer | undefined) =>
 const PARSED_QUEUES = 8;
 /** Count pruning runs once every this many samples per queue, keeping room for as many more. */
 const COUNT_PRUNE_EVERY = 100;
+/**
+ * Age pruning (every queue at once) runs on a write at most this often, not on each: reads never reach
+ * past the age limit, so what outlives it by up to an hour is only disk, and the count bounds that.
+ */
+const AGE_PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** The recorder on the dashboard's database (the table is created by its migrations). */
 export function createRecorder(
@@ -163,7 +168,6 @@ export function createRecorder(
     });
     lastDetail.set(key, detail);
     if (lastDetail.size > 1000) lastDetail.delete(lastDetail.keys().next().value as string);
-    cutBefore(params, firstKeptAfter.get({ ...params, before: now() - limits.maxAgeMs }));
     const count = (sinceCountPrune.get(key) ?? 0) + 1;
     if (count >= COUNT_PRUNE_EVERY || !sinceCountPrune.has(key)) {
       const keep = Math.max(1, limits.maxSamples - COUNT_PRUNE_EVERY);
@@ -178,7 +182,7 @@ export function createRecorder(
   return {
     record(scope, sample) {
       const kept = record.immediate(scope, sample);
-      if (now() - lastFullPrune > 60 * 60 * 1000) {
+      if (now() - lastFullPrune > AGE_PRUNE_EVERY_MS) {
         lastFullPrune = now();
         prune.immediate();
       }
