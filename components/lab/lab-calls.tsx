@@ -1,10 +1,10 @@
 'use client';
 
+import { formatTimeOfDay } from '@/lib/format';
 import type { LabLogEntry } from '@/lib/lab/types';
 import { LANE_LOOKS } from './lanes';
 import { describeCall } from './lease-timeline';
 
-const clock = (iso: string) => iso.slice(11, 23);
 const SHOWN = 80;
 
 /** Every API call the lab's clients made, newest first: the protocol as the audience should see it. */
@@ -19,7 +19,7 @@ export function LabCalls({ log }: { log: LabLogEntry[] }) {
       <ol aria-label="API calls of the lab" className="min-h-0 flex-1 overflow-y-auto font-mono text-[0.72em]">
         {newest.map(({ call, lane }) => (
           <li key={call.id} className="flex gap-1.5 border-b border-zinc-100 py-0.5 dark:border-zinc-800">
-            <span className="text-zinc-500 dark:text-zinc-400 tabular-nums">{clock(call.startedAt)}</span>
+            <span className="text-zinc-500 dark:text-zinc-400 tabular-nums">{formatTimeOfDay(call.startedAt)}</span>
             <span className="font-sans font-bold" style={{ color: LANE_LOOKS[lane].colour }}>
               {lane}
             </span>
