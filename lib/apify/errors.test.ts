@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import { ApifyApiError, ApifyClient } from 'apify-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { closedPort } from './closed-port.test-support';
 import { DeadlineError, invalidInputError, toActionError } from './errors';
 import { apiError, type FakeApify, type Reply, startFakeApify } from './fake-apify.test-support';
 
@@ -29,15 +29,6 @@ async function thrownBy(
     return error;
   }
   throw new Error('the call did not fail');
-}
-
-/** A port nothing listens on: taken from the OS, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('toActionError with real ApifyApiErrors', () => {

@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionResult } from '../types';
 import { verifyAccount } from './account';
+import { closedPort } from './closed-port.test-support';
 import {
   apiData,
   apiError,
@@ -130,11 +130,7 @@ describe('broken answers', () => {
   });
 
   it('nothing listening → upstream-unavailable', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise((resolve) => server.close(resolve));
-    const target = { name: 'apify' as const, baseUrl: `http://127.0.0.1:${port}`, token: TOKEN };
+    const target = { name: 'apify' as const, baseUrl: `http://127.0.0.1:${await closedPort()}`, token: TOKEN };
     expect(codeOf(await getQueue(ctx({ target }), { queueId: QUEUE }))).toBe('upstream-unavailable');
   });
 
