@@ -107,8 +107,11 @@ test('read-only mode: Disarm disables every write and says why', async ({ browse
 
   await page.getByRole('button', { name: 'Disarm' }).click();
   await expect(page.getByRole('banner').getByText('Read-only', { exact: true })).toBeVisible();
+  // The lock form says why (the ops cockpit's holders panel says it too, once it has loaded).
   await expect(
-    page.getByText('Read-only session: arm writes in the header to lock, unlock or change requests.'),
+    page
+      .getByRole('form', { name: 'Lock a batch' })
+      .getByText('Read-only session: arm writes in the header to lock, unlock or change requests.'),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Lock head' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Unlock all mine' })).toBeDisabled();
