@@ -13,7 +13,7 @@ const ROOMS: [Room, RegExp][] = [
   ],
   [
     'shared',
-    /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params)\.ts$|^lib\/(locks|ops|lab)\//,
+    /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params|request-id)\.ts$|^lib\/(locks|ops|lab|inspect)\//,
   ],
   ['app', /^app\/|^components\/|^lib\/queries\//],
   ['start', /^lib\/(start|build-state)\.ts$/],
@@ -35,7 +35,7 @@ export const DOORS: [from: RegExp, to: RegExp, why: string][] = [
 
 /** Rooms that may import only these files: the emulator knows the API contract and its data dir. */
 const ONLY_IMPORTS: Partial<Record<Room, RegExp>> = {
-  emulator: /^lib\/(emulator\/|api-contract\.ts$|data-dir\.ts$)/,
+  emulator: /^lib\/(emulator\/|api-contract\.ts$|data-dir\.ts$|request-id\.ts$)/,
 };
 
 /** Packages a room must not use: the emulator is framework-free, shared modules hold no I/O but files. */
