@@ -8,7 +8,7 @@ import { AcknowledgeNotice } from '@/components/queue-head/acknowledge-notice';
 import { ErrorAlert } from '@/components/ui/alert';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { formatCount } from '@/lib/format';
-import { lastErrorLine } from '@/lib/inspect/error-line';
+import { lastErrorOf } from '@/lib/inspect/last-error';
 import { clickRow, emptySelection, toggleAll } from '@/lib/inspect/selection';
 import { PAGE_SIZES } from '@/lib/inspect/table';
 import type { ApiFilter, ScanRow } from '@/lib/inspect/types';
@@ -35,7 +35,7 @@ const toRow = (request: RequestDetail): ScanRow => ({
   retryCount: request.retryCount,
   handledAt: request.handledAt,
   errorCount: request.errorMessages.length,
-  lastError: lastErrorLine(request.errorMessages),
+  lastError: lastErrorOf(request.errorMessages),
   lockExpiresAt: request.lockExpiresAt,
 });
 
