@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ScanRow } from '../inspect/types';
 import type { HeadItem, LockedItem, QueueSummary, RequestDetail } from '../types';
 
 // apify-client hands back Dates for `*At` fields and its own types; the UI gets plain DTOs.
@@ -64,5 +65,24 @@ export function toRequestDetail(raw: unknown): RequestDetail {
     errorMessages: Array.isArray(r.errorMessages) ? r.errorMessages.map((m) => String(m)) : [],
     lockExpiresAt: isoOrNull(r.lockExpiresAt),
     lockByClient: typeof r.lockByClient === 'string' ? r.lockByClient : null,
+  };
+}
+
+const MAX_LAST_ERROR = 300;
+
+/** The first line of a request's last error message, capped; null when it has none. */
+export function lastErrorOf(errorMessages: unknown): string | null {
+  if (!Array.isArray(errorMessages) || errorMessages.length === 0) return null;
+  return String(errorMessages[errorMessages.length - 1]).split(/\r?\n|\r/, 1)[0]?.slice(0, MAX_LAST_ERROR) ?? '';
+}
+
+export function toScanRow(raw: unknown): ScanRow {
+  const r = raw as Loose;
+  return {
+    ...toHeadItem(r),
+    handledAt: isoOrNull(r.handledAt),
+    errorCount: Array.isArray(r.errorMessages) ? r.errorMessages.length : 0,
+    lastError: lastErrorOf(r.errorMessages),
+    lockExpiresAt: isoOrNull(r.lockExpiresAt),
   };
 }
