@@ -1,4 +1,5 @@
 import 'server-only';
+import { lastErrorOf } from '../inspect/last-error';
 import type { ScanRow } from '../inspect/types';
 import type { HeadItem, LockedItem, QueueSummary, RequestDetail } from '../types';
 
@@ -66,14 +67,6 @@ export function toRequestDetail(raw: unknown): RequestDetail {
     lockExpiresAt: isoOrNull(r.lockExpiresAt),
     lockByClient: typeof r.lockByClient === 'string' ? r.lockByClient : null,
   };
-}
-
-const MAX_LAST_ERROR = 300;
-
-/** The first line of a request's last error message, capped; null when it has none. */
-export function lastErrorOf(errorMessages: unknown): string | null {
-  if (!Array.isArray(errorMessages) || errorMessages.length === 0) return null;
-  return String(errorMessages[errorMessages.length - 1]).split(/\r?\n|\r/, 1)[0]?.slice(0, MAX_LAST_ERROR) ?? '';
 }
 
 export function toScanRow(raw: unknown): ScanRow {

@@ -43,6 +43,8 @@ describe('findCandidates', () => {
   });
 
   it('text that is neither an ID nor a URL: only as a uniqueKey', () => {
-    expect(findCandidates('not a url / nor an id')).toEqual([{ requestId: id('not a url / nor an id'), as: 'uniqueKey' }]);
+    expect(findCandidates('not a url / nor an id')).toEqual([
+      { requestId: id('not a url / nor an id'), as: 'uniqueKey' },
+    ]);
   });
 });
