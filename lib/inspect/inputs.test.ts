@@ -10,7 +10,10 @@ function refusal(schema: z.ZodType, input: unknown): Record<string, string[]> {
   const result = schema.safeParse(input);
   if (result.success) throw new Error(`accepted ${JSON.stringify(input)}`);
   const fields: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (fields[issue.path.join('.')] ??= []).push(issue.message);
+  for (const issue of result.error.issues) {
+    const field = issue.path.join('.');
+    fields[field] = [...(fields[field] ?? []), issue.message];
+  }
   return fields;
 }
 
