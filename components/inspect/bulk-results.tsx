@@ -30,7 +30,7 @@ export function BulkResults({
   // Failures first: they are what needs a look.
   const listed = [...run.outcomes].sort((a, b) => order(a) - order(b)).slice(0, SHOWN);
   return (
-    <div className="flex flex-col gap-2" aria-label={`${label} results`} role="group">
+    <section className="flex flex-col gap-2" aria-label={`${label} results`}>
       {run.status === 'running' ? (
         <div className="flex flex-wrap items-center gap-3" aria-live="polite">
           <progress
@@ -79,7 +79,7 @@ export function BulkResults({
           )}
         </ul>
       )}
-    </div>
+    </section>
   );
 }
 

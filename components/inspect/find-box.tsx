@@ -32,7 +32,7 @@ export function FindBox({ queueId }: { queueId: string }) {
   });
   const missed = find.data && !find.data.found ? find.data : null;
   return (
-    <div role="search" aria-label="Find a request" className="flex flex-col gap-2">
+    <search aria-label="Find a request" className="flex flex-col gap-2">
       <form
         className="flex flex-wrap items-center gap-2"
         onSubmit={(event) => {
@@ -75,6 +75,6 @@ export function FindBox({ queueId }: { queueId: string }) {
           </Button>
         </Notice>
       )}
-    </div>
+    </search>
   );
 }
