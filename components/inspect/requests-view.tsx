@@ -49,6 +49,7 @@ export function RequestsView({ context, queue }: { context: TableContext; queue:
           <label className="flex items-center gap-1 text-sm">
             <span className="text-zinc-600 dark:text-zinc-300">Show</span>
             <select
+              aria-label="Show"
               value={filter}
               onChange={(event) => set({ filter: viewParams.shape.filter.parse(event.target.value), page: null })}
               className="h-8 rounded-md border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"

@@ -39,7 +39,7 @@ type ExportArgs = ReturnType<typeof exportInput.parse>;
 export function exportStream(
   ctx: GatewayContext,
   input: unknown,
-  callLog?: CallLog,
+  { callLog, signal }: { callLog?: CallLog; signal?: AbortSignal } = {},
 ): Promise<ActionResult<ExportDownload>> {
   const logged = <T>(call: () => Promise<T>) => (callLog ? loggingTo(callLog, call) : call());
   return logged(() =>
@@ -48,7 +48,7 @@ export function exportStream(
       if (!queue) throw queueMissing();
       if (!mayRegister(ctx, args.queueId, queue)) throw notAcknowledged();
       return {
-        stream: pageStream(ctx, args, logged),
+        stream: pageStream(ctx, args, logged, signal),
         total: args.view.filter === 'pending' ? queue.pendingRequestCount : queue.totalRequestCount,
         filename: exportFilename(queue.name ?? queue.id, args.view.filter, args.format),
         contentType: EXPORT_CONTENT_TYPES[args.format],
@@ -61,6 +61,7 @@ function pageStream(
   ctx: GatewayContext,
   { queueId, format, view }: ExportArgs,
   logged: <T>(call: () => Promise<T>) => Promise<T>,
+  signal?: AbortSignal,
 ): ReadableStream<Uint8Array> {
   const reader = keyedQueue(ctx, queueId);
   const encoder = EXPORT_ENCODERS[format];
@@ -69,6 +70,10 @@ function pageStream(
   let opened = false;
   let written = 0;
   let cancelled = false;
+  // The browser going away cancels the stream; the request's signal says so as soon as it happens.
+  signal?.addEventListener('abort', () => {
+    cancelled = true;
+  });
   return new ReadableStream<Uint8Array>(
     {
       // A pull that enqueues nothing is not called again: it reads on until a page has rows, or the end.
@@ -76,6 +81,7 @@ function pageStream(
         let text = opened ? '' : encoder.opening;
         opened = true;
         for (;;) {
+          if (cancelled) return;
           let page: Awaited<ReturnType<typeof reader.listRequests>>;
           try {
             page = await logged(() =>
