@@ -32,7 +32,7 @@ export interface EmulatorHarness {
   ): { id: string; name: string; ids: string[] };
 }
 
-export function useEmulator(prefix: string): EmulatorHarness {
+export function emulatorForThisFile(prefix: string): EmulatorHarness {
   let server: Server;
   let queues = 0;
   const harness: EmulatorHarness = {

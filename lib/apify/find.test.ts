@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { requestIdFromUniqueKey } from '../request-id';
 import { failure, must } from './action-result.test-support';
-import { useEmulator } from './emulator.test-support';
+import { emulatorForThisFile } from './emulator.test-support';
 import { findRequest } from './find';
 
 // findRequest over the real chain: gateway → apify-client → HTTP → emulator.
 
-const emulator = useEmulator('find');
+const emulator = emulatorForThisFile('find');
 const { store } = emulator;
 const CRAWLEE_KEY = 'https://shop.test/item?a=1&b=2';
 

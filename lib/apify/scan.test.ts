@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestFilter, RequestView, ScanRow } from '../inspect/types';
 import { failure, must } from './action-result.test-support';
-import { useEmulator } from './emulator.test-support';
+import { emulatorForThisFile } from './emulator.test-support';
 import type { GatewayContext } from './gateway';
 import { scanPage } from './scan';
 
 // scanPage over the real chain: gateway → apify-client → HTTP → emulator.
 
-const emulator = useEmulator('scan');
+const emulator = emulatorForThisFile('scan');
 const { store } = emulator;
 const N = 25_000;
 
