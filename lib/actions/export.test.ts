@@ -20,6 +20,7 @@ describe('exportResponse', () => {
 
   it.each([
     ['format=xlsx', 'format', /must be one of ndjson, json, csv/],
+    ['filter=all', 'format', /must be one of ndjson, json, csv/],
     ['format=csv&filter=done', 'view.filter', /must be one of all, pending, locked, handled, failed/],
     [`format=csv&url=${'x'.repeat(2001)}`, 'view.urlContains', /at most 2,000 characters/],
   ])('%s → 400 naming %s', async (query, field, message) => {
