@@ -53,6 +53,22 @@ describe('bulkRequests under a lasting 429', () => {
     expect(JSON.stringify(result)).not.toContain(TOKEN);
   });
 
+  it('once one request is rate limited, the rest are not started: the call answers well within its budget', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `Req${String(i).padStart(12, '0')}`);
+    fake.fallback = (request) => {
+      const id = ids.find((candidate) => request.url.includes(candidate)) ?? REQUEST;
+      return request.method === 'GET' ? apiData(stored(id)) : slowDown;
+    };
+    const started = Date.now();
+    const result = must(
+      await bulkRequests(ctx(), { queueId: FAKE_QUEUE_ID, operation: 'reclaim', requestIds: ids, forefront: true }),
+    );
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(result.outcomes.every((outcome) => outcome.code === 'rate-limited')).toBe(true);
+    expect(result.outcomes.filter((outcome) => outcome.message?.startsWith('Not tried'))).toHaveLength(16);
+    expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(4 * 3);
+  });
+
   it('a batch delete that stays rate limited fails each of its requests as rate-limited', async () => {
     fake.fallback = (request) => (request.method === 'GET' ? apiData(stored(REQUEST)) : slowDown);
     const result = must(
