@@ -41,7 +41,7 @@ export async function exportResponse(request: Request, queueId: string): Promise
   const url = query.get('url');
   const input = {
     queueId,
-    format: query.get('format') ?? 'ndjson',
+    format: query.get('format') ?? undefined,
     view: { filter: query.get('filter') ?? 'all', ...(url ? { urlContains: url } : {}) },
   };
   const parsed = exportInput.safeParse(input);

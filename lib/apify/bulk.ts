@@ -4,7 +4,15 @@ import { bulkRequestsInput } from '../action-inputs';
 import { MAX_BATCH_SIZE } from '../api-contract';
 import type { BulkOutcome, BulkResult } from '../inspect/types';
 import { toActionError } from './errors';
-import { type GatewayContext, GatewayFailure, gatewayCall, keyedQueue, plainQueue, queueMissing } from './gateway';
+import {
+  DEFAULT_BUDGET_MS,
+  type GatewayContext,
+  GatewayFailure,
+  gatewayCall,
+  keyedQueue,
+  plainQueue,
+  queueMissing,
+} from './gateway';
 import { putBody } from './requests';
 
 type Stored = NonNullable<Awaited<ReturnType<ReturnType<typeof plainQueue>['getRequest']>>> & {
@@ -46,6 +54,9 @@ class Bulk {
   private readonly plain;
   private readonly keyed;
   private readonly ownKey;
+  /** No request starts after this (server ms): the call must answer within its budget. */
+  private readonly startBy: number;
+  private rateLimited = false;
 
   constructor(
     private readonly ctx: GatewayContext,
@@ -54,15 +65,39 @@ class Bulk {
     this.plain = plainQueue(ctx, args.queueId);
     this.keyed = keyedQueue(ctx, args.queueId);
     this.ownKey = clientKeyOn(ctx, args.queueId);
+    this.startBy = Date.now() + ((ctx.budgetMs ?? DEFAULT_BUDGET_MS) * 2) / 3;
+  }
+
+  /**
+   * Why a request is not started, if it is not: once the API rate limits one request, the rest wait
+   * for the browser to send them again after a pause, rather than pile more calls on it.
+   */
+  private notStarted(requestId: string): BulkOutcome | null {
+    if (this.rateLimited) {
+      const message = 'Not tried: the API is rate limiting these calls. Send it again after a pause.';
+      return { requestId, status: 'failed', code: 'rate-limited', message };
+    }
+    if (Date.now() > this.startBy) {
+      return {
+        requestId,
+        status: 'failed',
+        code: 'timeout',
+        message: 'Not tried: this call ran out of time. Send it again.',
+      };
+    }
+    return null;
   }
 
   /** One request's outcome: its own failure is a value; a refused token ends the whole call. */
   async attempt(requestId: string, work: () => Promise<BulkOutcome>): Promise<BulkOutcome> {
+    const skipped = this.notStarted(requestId);
+    if (skipped) return skipped;
     try {
       return await work();
     } catch (error) {
       const mapped = toActionError(error, this.ctx.target.token);
       if (mapped.code === 'unauthenticated') throw new GatewayFailure(mapped);
+      if (mapped.code === 'rate-limited') this.rateLimited = true;
       return { requestId, status: 'failed', code: mapped.code, message: mapped.message };
     }
   }
@@ -135,6 +170,8 @@ class Bulk {
   }
 
   private async deleteBatch(batch: { requestId: string; uniqueKey?: string }[]): Promise<BulkOutcome[]> {
+    const skipped = this.notStarted('');
+    if (skipped) return batch.map(({ requestId }) => ({ ...skipped, requestId }));
     try {
       const { unprocessedRequests } = await this.keyed.batchDeleteRequests(
         batch.map(({ requestId }) => ({ id: requestId })),
