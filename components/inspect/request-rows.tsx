@@ -79,7 +79,12 @@ export function RequestRows(props: RequestRowsProps) {
   return (
     <DataTable label="Requests" columns={columns}>
       {rows.map((row) => (
-        <tr key={row.id} data-testid="request-row" data-request-id={row.id} className="border-t border-zinc-100 dark:border-zinc-800">
+        <tr
+          key={row.id}
+          data-testid="request-row"
+          data-request-id={row.id}
+          className="border-t border-zinc-100 dark:border-zinc-800"
+        >
           <td className="py-1.5 pr-2">
             <input
               type="checkbox"

@@ -259,12 +259,13 @@ test('the export route refuses an unknown queue, a bad format and a request with
 
 const GET_API_LOG = actionId(process.cwd(), 'lib/actions/api-log.ts', 'getApiLogAction');
 
-/** When the session's API log saw each `listRequests` call of the queue sent (epoch ms). */
+/** When each export page (a `listRequests` call of 10,000) of the queue was sent, per the session's API log. */
 async function listCallsInApiLog(page: Page, queueId: string) {
   const response = await callAction(GET_API_LOG, [], { cookie: await cookieHeader(page) });
   const log = actionResult(response.body) as { ok: true; data: { entries: { path: string; at: string }[] } };
   return log.data.entries
     .filter((entry) => entry.path.startsWith(`/v2/request-queues/${queueId}/requests?`))
+    .filter((entry) => new URLSearchParams(entry.path.split('?')[1]).get('limit') === '10000')
     .map((entry) => Date.parse(entry.at));
 }
 
