@@ -33,7 +33,7 @@ interface RequestRowsProps {
 
 function SortButton({ label, column, sort }: { label: string; column: SortColumn; sort: SortState }) {
   const active = sort.column === column;
-  const arrow = active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : '';
+  const arrow = active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕';
   return (
     <button type="button" className="uppercase hover:underline" onClick={() => sort.onSort(column)}>
       {label}

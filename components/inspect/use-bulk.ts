@@ -24,7 +24,7 @@ export interface BulkRun {
   backingOff: boolean;
 }
 
-/** Calls a second at most, and how often one request is sent again after 429s before it is reported. */
+/** Calls a second at most, and how often one request is sent again before it is reported. */
 const CALLS_PER_SECOND = 4;
 const MAX_ATTEMPTS = 5;
 
@@ -83,8 +83,9 @@ export function useBulk(queueId: string) {
         for (const outcome of result.data.outcomes) {
           const tries = (attempts.get(outcome.requestId) ?? 0) + 1;
           attempts.set(outcome.requestId, tries);
-          if (outcome.code === 'rate-limited' && tries < MAX_ATTEMPTS) {
-            limited = true;
+          // Rate limited, or not started within the call's time budget: worth sending again.
+          if ((outcome.code === 'rate-limited' || outcome.code === 'timeout') && tries < MAX_ATTEMPTS) {
+            limited ||= outcome.code === 'rate-limited';
             pending.push(outcome.requestId);
           } else outcomes.push(outcome);
         }

@@ -149,6 +149,8 @@ test('bulk reclaim of a failure group returns exactly those requests to pending'
   const dialog = page.getByRole('alertdialog', { name: 'Reclaim 6 requests' });
   await expect(dialog).toContainText('6 requests go back to pending');
   await expect(dialog).toContainText('As last read: 6 handled');
+  await page.getByRole('region', { name: 'All requests' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/inspect-reclaim.png', animations: 'disabled' });
   await dialog.getByRole('button', { name: 'Reclaim 6' }).click();
   await expect(page.getByTestId('bulk-summary')).toHaveText('Reclaim finished: 6 done, 0 unchanged, 0 failed.');
 
