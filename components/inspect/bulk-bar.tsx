@@ -63,7 +63,7 @@ export function BulkBar({ queueId, selectedIds, knownRows, target, writeBlock, o
       {confirming && (
         <div
           role="alertdialog"
-          aria-label={`${OPERATION_LABELS[confirming]} ${count} requests`}
+          aria-label={`${OPERATION_LABELS[confirming]} ${count} request${count === 1 ? '' : 's'}`}
           className="flex flex-col gap-2 rounded-md border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-950"
         >
           <p className="font-semibold">

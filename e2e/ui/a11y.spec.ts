@@ -40,7 +40,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('link', { name: 'demo-crawl', exact: true })).toBeVisible();
     findings.push(...(await seriousViolations(page, 'queue list')));
 
-    const { queue, ids } = await seededQueue(`ui-axe-${colorScheme}`, 8, clientKey);
+    const { queue, ids, rq } = await seededQueue(`ui-axe-${colorScheme}`, 8, clientKey);
     await openQueue(page, queue.id);
     await lockHead(page, 300, 3);
     await expect(lockRows(page)).toHaveCount(3);
@@ -59,6 +59,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'All requests' }).click();
     await expect(page.getByTestId('request-row')).toHaveCount(8);
     findings.push(...(await seriousViolations(page, 'all requests tab')));
+    await page.getByRole('checkbox', { name: `Select ${ids[1]}` }).click();
+    await page.getByRole('region', { name: 'Bulk actions' }).getByRole('button', { name: 'Reclaim…' }).click();
+    await expect(page.getByRole('alertdialog', { name: 'Reclaim 1 request' })).toBeVisible();
+    findings.push(...(await seriousViolations(page, 'bulk action confirmation')));
+
+    const failing = (await rq.getRequest(ids[7] as string)) as NonNullable<Awaited<ReturnType<typeof rq.getRequest>>>;
+    await rq.updateRequest({ ...failing, retryCount: 2, errorMessages: ['HTTP 503'] });
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('failed');
+    await expect(page.getByTestId('failure-group')).toHaveCount(1);
+    findings.push(...(await seriousViolations(page, 'failed requests, grouped')));
 
     await page.goto(`/queues/${queue.id}/requests/${ids[0]}`);
     await expect(page.getByTestId('lock-seconds-left')).toBeVisible();
