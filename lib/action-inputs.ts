@@ -10,6 +10,7 @@ import {
   queueRefSchema,
   requestIdSchema,
 } from './api-contract';
+import { BULK_OPERATIONS, EXPORT_FORMATS, MAX_BULK_IDS, MAX_SEARCH_LENGTH, REQUEST_FILTERS } from './inspect/types';
 
 // What the dashboard's server actions accept from the browser: the API contract's values, narrowed
 // where the dashboard is stricter (IDs go into URL paths unencoded), plus the dashboard's own inputs.
@@ -95,3 +96,38 @@ export const connectApifyInput = z.object({
   token: z.string().trim().min(1, 'paste your Apify API token').max(200, 'that is too long for an Apify token'),
 });
 export const setWritesArmedInput = z.object({ armed: z.boolean() });
+
+// Inspection at scale (lib/inspect/types.ts).
+const tooLong = `must be at most ${MAX_SEARCH_LENGTH.toLocaleString('en-US')} characters`;
+/** Kept as typed (a uniqueKey may start or end with spaces); only its trimmed form must be non-empty. */
+export const findRequestInput = z.object({
+  queueId: queueIdInput,
+  text: z
+    .string()
+    .max(MAX_SEARCH_LENGTH, tooLong)
+    .refine((value) => value.trim() !== '', 'type a request ID, a uniqueKey or a URL'),
+});
+export const requestViewInput = z.object({
+  filter: z.enum(REQUEST_FILTERS, `must be one of ${REQUEST_FILTERS.join(', ')}`),
+  urlContains: z.string().max(MAX_SEARCH_LENGTH, tooLong).optional(),
+});
+export const scanPageInput = z.object({
+  queueId: queueIdInput,
+  view: requestViewInput,
+  cursor: z.string().max(500, 'must be at most 500 characters').optional(),
+});
+export const bulkRequestsInput = z.object({
+  queueId: queueIdInput,
+  operation: z.enum(BULK_OPERATIONS, `must be one of ${BULK_OPERATIONS.join(', ')}`),
+  requestIds: z
+    .array(requestIdInput)
+    .min(1, 'give at least one request ID')
+    .max(MAX_BULK_IDS, `at most ${MAX_BULK_IDS} request IDs per call`),
+  forefront: z.boolean().default(false),
+  resetRetries: z.boolean().default(false),
+});
+export const exportInput = z.object({
+  queueId: queueIdInput,
+  format: z.enum(EXPORT_FORMATS, `must be one of ${EXPORT_FORMATS.join(', ')}`),
+  view: requestViewInput,
+});

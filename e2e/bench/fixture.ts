@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../lib/emulator/db';
-import { randomObjectId, requestIdFromUniqueKey } from '../../lib/emulator/ids';
+import { randomObjectId } from '../../lib/emulator/ids';
+import { requestIdFromUniqueKey } from '../../lib/request-id';
 
 /** Every queue the bench uses, filled once into one SQLite file that each consumer copies. */
 export const FIXTURE_QUEUES = {

@@ -1,4 +1,6 @@
 import 'server-only';
+import { lastErrorOf } from '../inspect/last-error';
+import type { ScanRow } from '../inspect/types';
 import type { HeadItem, LockedItem, QueueSummary, RequestDetail } from '../types';
 
 // apify-client hands back Dates for `*At` fields and its own types; the UI gets plain DTOs.
@@ -64,5 +66,16 @@ export function toRequestDetail(raw: unknown): RequestDetail {
     errorMessages: Array.isArray(r.errorMessages) ? r.errorMessages.map((m) => String(m)) : [],
     lockExpiresAt: isoOrNull(r.lockExpiresAt),
     lockByClient: typeof r.lockByClient === 'string' ? r.lockByClient : null,
+  };
+}
+
+export function toScanRow(raw: unknown): ScanRow {
+  const r = raw as Loose;
+  return {
+    ...toHeadItem(r),
+    handledAt: isoOrNull(r.handledAt),
+    errorCount: Array.isArray(r.errorMessages) ? r.errorMessages.length : 0,
+    lastError: lastErrorOf(r.errorMessages),
+    lockExpiresAt: isoOrNull(r.lockExpiresAt),
   };
 }

@@ -64,7 +64,7 @@ export const plainQueue = (ctx: GatewayContext, queueId: string) => apifyClient(
 export const queueMissing = () =>
   new GatewayFailure({ code: 'not-found', message: 'That request queue does not exist, or this token cannot see it.' });
 export const requestMissing = () => new GatewayFailure({ code: 'not-found', message: 'That request does not exist.' });
-const notAcknowledged = () =>
+export const notAcknowledged = () =>
   new GatewayFailure({
     code: 'needs-acknowledgement',
     message:

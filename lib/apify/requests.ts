@@ -20,6 +20,21 @@ import {
 
 const BATCH = 25;
 
+type StoredRequest = NonNullable<Awaited<ReturnType<ReturnType<typeof plainQueue>['getRequest']>>>;
+
+/**
+ * The body of a PUT that changes a stored request (as GET returned it): the whole request, as the API
+ * wants, without the lock fields, which are the API's to set, never the caller's.
+ */
+export function putBody(current: StoredRequest, changes: { handledAt?: string | null; retryCount?: number }) {
+  const {
+    lockExpiresAt: _expiry,
+    lockByClient: _holder,
+    ...stored
+  } = current as StoredRequest & { lockExpiresAt?: unknown; lockByClient?: unknown };
+  return { ...stored, ...changes } as StoredRequest;
+}
+
 export function getRequest(ctx: GatewayContext, input: unknown) {
   return gatewayCall(ctx, requestInput, input, { write: false }, async (args): Promise<RequestRead> => {
     const request = await plainQueue(ctx, args.queueId).getRequest(args.requestId);
@@ -73,16 +88,8 @@ export function updateRequest(ctx: GatewayContext, input: unknown) {
     const queue = keyedQueue(ctx, args.queueId);
     const current = await plainQueue(ctx, args.queueId).getRequest(args.requestId);
     if (!current) throw requestMissing();
-    const {
-      lockExpiresAt: _expiry,
-      lockByClient: _holder,
-      ...stored
-    } = current as typeof current & {
-      lockExpiresAt?: unknown;
-      lockByClient?: unknown;
-    };
     const handledAt = args.change === 'mark-handled' ? new Date().toISOString() : null;
-    const result = await queue.updateRequest({ ...stored, id: args.requestId, handledAt } as typeof current, {
+    const result = await queue.updateRequest(putBody(current, { handledAt }), {
       forefront: args.forefront,
     });
     return {

@@ -1,6 +1,7 @@
+import { requestIdFromUniqueKey } from '../request-id';
 import type { Db } from './db';
 import { EmulatorError, invalidInput, queueNotFound, requestNotFound } from './errors';
-import { randomObjectId, requestIdFromUniqueKey } from './ids';
+import { randomObjectId } from './ids';
 import { queueToJson, resolveQueueRef } from './queue-shape';
 import {
   headItemToJson,
