@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../lib/emulator/db';
 import { randomObjectId } from '../../lib/emulator/ids';
+import { ClientState } from '../../lib/emulator/store/rows';
 import { requestIdFromUniqueKey } from '../../lib/request-id';
 
 /** Every queue the bench uses, filled once into one SQLite file that each consumer copies. */
@@ -107,7 +108,10 @@ function fillQueue(db: ReturnType<typeof openDatabase>, name: string, size: numb
     const orderNo = past.handledAt === null ? firstMs + Math.floor(row.i / 25) : null;
     insert.run(queueId, row.id, row.url, row.url, past.retryCount, past.handledAt, orderNo, row.i + 1, past.extra);
   }
-  db.prepare('UPDATE queues SET handled_count = ? WHERE id = ?').run(handled, queueId);
+  // The inspect queue was crawled by several clients (hadMultipleClients): reading it with a clientKey,
+  // as a scan or an export does, needs no acknowledgement then.
+  const clients = name === INSPECT_QUEUE ? ClientState.MultipleClients : ClientState.NoClient;
+  db.prepare('UPDATE queues SET handled_count = ?, client_state = ? WHERE id = ?').run(handled, clients, queueId);
 }
 
 /** The cached fixture file, generated when missing (about 20 s); stale ones are removed. */

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { ApifyClient } from 'apify-client';
-import { requestIdFromUniqueKey } from '../../lib/emulator/ids';
+import { requestIdFromUniqueKey } from '../../lib/request-id';
 import {
   CSV_COLUMNS,
   EXPORT_HEADER,
@@ -99,7 +99,7 @@ async function benchFind(options: Options): Promise<InspectResult['find']> {
   const hit = await timeEach(FIND_ROUNDS, async (i) => {
     const text = benchUrl(FIND_QUEUE, spread(i, FIXTURE_QUEUES[FIND_QUEUE]));
     const found = (await find(text))?.found;
-    if (found?.requestId !== requestIdFromUniqueKey(text) || found.matchedAs !== 'uniqueKey') {
+    if (!found || found.requestId !== requestIdFromUniqueKey(text) || found.matchedAs !== 'uniqueKey') {
       throw new Error(`find ${text}: ${JSON.stringify(found)}`);
     }
   });
@@ -124,7 +124,7 @@ async function benchScan(options: Options): Promise<ScanFigures> {
   const call = actionCaller(`${options.origin}/queues/${queueId}`, options.browserHeaders, options.sessionCookie);
   const scanAction = actionId(options.appDir, 'lib/actions/inspect.ts', 'scanPageAction');
   const scanPage = async (cursor: string | null) => {
-    const page = await call<ScanPage>(scanAction, [{ queueId, view: { filter: 'failed' }, cursor }]);
+    const page = await call<ScanPage>(scanAction, [{ queueId, view: { filter: 'failed' }, ...(cursor ? { cursor } : {}) }]);
     if (!page) throw new Error('scanPageAction returned no page');
     return page;
   };
