@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { afterStep, type CrawlerSettings, initialCrawler, nextMove } from '@/lib/lab/crawler';
 import type { LabOp, LaneId } from '@/lib/lab/types';
-import { pause } from './pause';
+import { pause } from '@/lib/pause';
 import type { StepRun } from './use-lab-log';
 
 export type CrawlerStatus = 'idle' | 'running' | 'crashed' | 'finished' | 'refused';

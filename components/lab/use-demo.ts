@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CrawlerSettings } from '@/lib/lab/crawler';
 import type { Lease } from '@/lib/lab/leases';
 import type { LabOp, LabView, LaneId } from '@/lib/lab/types';
+import { pause } from '@/lib/pause';
 import type { Demo, DemoMove, Which } from './demo-scripts';
-import { pause } from './pause';
 import type { StepRun } from './use-lab-log';
 
 /** What a demo acts through: the same steps and crawlers as the lanes' buttons, and the latest state. */

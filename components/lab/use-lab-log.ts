@@ -5,12 +5,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { runLabStepAction } from '@/lib/actions/lab';
 import { type Caption, stepCaptions, viewCaptions } from '@/lib/lab/captions';
 import { leasesOf } from '@/lib/lab/leases';
-import { createPacer, type Pacer } from '@/lib/lab/pacing';
 import { frontRequests } from '@/lib/lab/placement';
 import type { LabLogEntry, LabOp, LabQueue, LabView, LaneId } from '@/lib/lab/types';
+import { createPacer, type Pacer } from '@/lib/pacing';
+import { pause } from '@/lib/pause';
 import { queryKeys } from '@/lib/queries/keys';
 import type { ActionError } from '@/lib/types';
-import { pause } from './pause';
 
 /** Calls per second one lane may make: four lanes stay under head/lock's 40 per second per queue. */
 const CALLS_PER_SECOND_PER_LANE = 8;

@@ -36,9 +36,10 @@ const workspaceParams = z.object({
 // and the offer to act as a linked client. The queue page's first-load JavaScript has a budget
 // (README, Performance).
 const OpsCockpit = lazy(() => import('@/components/ops/ops-cockpit'));
-const RequestTable = lazy(() =>
-  import('@/components/requests/request-table').then((m) => ({ default: m.RequestTable })),
+const RequestsView = lazy(() =>
+  import('@/components/inspect/requests-view').then((m) => ({ default: m.RequestsView })),
 );
+const FindBox = lazy(() => import('@/components/inspect/find-box').then((m) => ({ default: m.FindBox })));
 const ShortcutsHelp = lazy(() => import('./shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })));
 const ClientKeyFromLink = lazy(() => import('./client-key-link').then((m) => ({ default: m.ClientKeyFromLink })));
 const AddRequestsForm = lazy(() =>
@@ -105,6 +106,9 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
   return (
     <div className="flex flex-col gap-4">
       <QueueHeader queue={data.queue} hasLocks={data.head ? data.locks.length > 0 : null} />
+      <Suspense fallback={<Skeleton className="h-9" label="Loading the find box" />}>
+        <FindBox queueId={queueId} />
+      </Suspense>
       {session && actingAs && <ActingBanner actingAs={actingAs} ownKey={session.clientKey} />}
       {session && (
         <Suspense fallback={null}>
@@ -180,7 +184,12 @@ export function QueueWorkspace({ queueId }: { queueId: string }) {
         </>
       )}
       <Suspense fallback={<TableSkeleton label="Loading the tab" />}>
-        {tab === 'requests' && <RequestTable queueId={queueId} clientKey={data.clientKey} />}
+        {tab === 'requests' && (
+          <RequestsView
+            context={{ queueId, clientKey: data.clientKey, target: session?.target ?? 'local', writeBlock }}
+            queue={data.queue}
+          />
+        )}
         {tab === 'add' && <AddRequestsForm queueId={queueId} writeBlock={writeBlock} />}
       </Suspense>
       <Suspense fallback={null}>

@@ -5,6 +5,8 @@ export interface Column {
   label: ReactNode;
   /** Width and alignment of the column's header cell, e.g. `w-16 text-right`. */
   className?: string;
+  /** For a sortable column: how the rows are sorted by it now. */
+  sort?: 'ascending' | 'descending' | 'none';
 }
 
 const LOOKS = {
@@ -44,7 +46,7 @@ export function DataTable({
           <tr>
             {columns.map((column, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for a table
-              <th key={index} scope="col" className={`${look.cell} ${column.className ?? ''}`}>
+              <th key={index} scope="col" aria-sort={column.sort} className={`${look.cell} ${column.className ?? ''}`}>
                 {column.label}
               </th>
             ))}

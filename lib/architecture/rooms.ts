@@ -13,7 +13,7 @@ const ROOMS: [Room, RegExp][] = [
   ],
   [
     'shared',
-    /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params|request-id)\.ts$|^lib\/(locks|ops|lab|inspect)\//,
+    /^lib\/(types|api-contract|action-inputs|format|clock-offset|acting-as|data-dir|search-params|request-id|pacing|pause)\.ts$|^lib\/(locks|ops|lab|inspect)\//,
   ],
   ['app', /^app\/|^components\/|^lib\/queries\//],
   ['start', /^lib\/(start|build-state)\.ts$/],

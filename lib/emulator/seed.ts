@@ -14,21 +14,33 @@ function random(seed: number) {
 
 const SECTIONS = ['laptops', 'phones', 'cameras', 'audio', 'monitors', 'tablets'];
 
+/** The failing requests' last errors; a crawler gave up on the blocked ones (handled, retried 3×). */
+const FAILURES = [
+  { error: 'HTTP 503 Service Unavailable', gaveUp: false },
+  { error: 'HTTP 503 Service Unavailable', gaveUp: false },
+  { error: 'Navigation timed out after 60 seconds', gaveUp: false },
+  { error: 'Navigation timed out after 60 seconds', gaveUp: false },
+  { error: 'Error: Request blocked - received 403 status code.\n    at handler (routes.js:42:11)', gaveUp: true },
+] as const;
+
 function demoRequests() {
   const next = random(42);
   return Array.from({ length: 480 }, (_, i) => {
     const section = SECTIONS[i % SECTIONS.length];
     const url = `https://shop.example.com/${section}/item-${1000 + i}`;
     const failing = i % 16 === 5;
+    const failure = FAILURES[Math.floor(i / 16) % FAILURES.length] as (typeof FAILURES)[number];
     return {
       url,
       uniqueKey: url,
       method: i % 40 === 7 ? 'POST' : 'GET',
-      retryCount: failing ? 1 + Math.floor(next() * 3) : 0,
+      retryCount: failing ? (failure.gaveUp ? 3 : 1 + Math.floor(next() * 3)) : 0,
       userData: { label: i % 10 === 0 ? 'CATEGORY' : 'DETAIL', depth: 1 + (i % 3), section },
       headers: { 'User-Agent': 'HeadlockDemo/1.0', Cookie: `session=demo-${i}` },
-      ...(failing ? { errorMessages: ['Navigation timed out after 60 seconds', 'HTTP 503 Service Unavailable'] } : {}),
-      ...(i % 4 === 0 && i < 240 ? { handledAt: new Date(Date.UTC(2026, 10, 1, 8, 0, i)).toISOString() } : {}),
+      ...(failing ? { errorMessages: ['Navigation timed out after 60 seconds', failure.error] } : {}),
+      ...((i % 4 === 0 && i < 240) || (failing && failure.gaveUp)
+        ? { handledAt: new Date(Date.UTC(2026, 10, 1, 8, 0, i)).toISOString() }
+        : {}),
       ...(i % 40 === 7 ? { payload: JSON.stringify({ query: section, page: 1 + (i % 5) }) } : {}),
     };
   });

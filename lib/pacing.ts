@@ -1,4 +1,4 @@
-// Pacing for one lane of the lab runner: at most `perSecond` calls a second, evenly spaced, and after
+// Pacing for a loop of calls (a lab lane, a scan, a bulk action): at most `perSecond` calls a second, evenly spaced, and after
 // a 429 the documented backoff: wait random(D…2D), D starting at 500 ms and doubling with every
 // further 429 in a row (up to 16 s), back to the plain pace after a success.
 
