@@ -1,6 +1,5 @@
 import { request } from 'node:http';
 import { ApifyClient } from 'apify-client';
-import { requestIdFromUniqueKey } from '../../lib/request-id';
 import {
   CSV_COLUMNS,
   EXPORT_HEADER,
@@ -8,6 +7,7 @@ import {
   type FindResult,
   type ScanPage,
 } from '../../lib/inspect/types';
+import { requestIdFromUniqueKey } from '../../lib/request-id';
 import { actionId } from '../support/server-actions';
 import { benchUrl, FIXTURE_QUEUES, INSPECT_QUEUE, INSPECT_SEEDED, type QueueIds } from './fixture';
 import { actionCaller } from './gateway';
@@ -80,16 +80,18 @@ async function timeEach(count: number, fn: (i: number) => Promise<unknown>): Pro
 /** Requests spread over the whole queue, the same ones every run. */
 const spread = (i: number, size: number) => (i * 7919 + 104_729) % size;
 
-interface Options {
-  origin: string;
+/** What part 7 needs of the bench: a way to run a fresh `next start` on the bench's database, a session. */
+export interface InspectOptions {
+  /** Starts `next start` (the same database and data directory each time), runs `use`, stops it. */
+  withServer: <T>(use: (server: { origin: string; pid: number }) => Promise<T>) => Promise<T>;
   appDir: string;
   token: string;
-  pid: number;
   ids: QueueIds;
   browserHeaders: Record<string, string>;
   sessionCookie: string;
   log: (line: string) => void;
 }
+type Options = Omit<InspectOptions, 'withServer'> & { origin: string; pid: number };
 
 async function benchFind(options: Options): Promise<InspectResult['find']> {
   const queueId = options.ids[FIND_QUEUE];
@@ -124,7 +126,9 @@ async function benchScan(options: Options): Promise<ScanFigures> {
   const call = actionCaller(`${options.origin}/queues/${queueId}`, options.browserHeaders, options.sessionCookie);
   const scanAction = actionId(options.appDir, 'lib/actions/inspect.ts', 'scanPageAction');
   const scanPage = async (cursor: string | null) => {
-    const page = await call<ScanPage>(scanAction, [{ queueId, view: { filter: 'failed' }, ...(cursor ? { cursor } : {}) }]);
+    const page = await call<ScanPage>(scanAction, [
+      { queueId, view: { filter: 'failed' }, ...(cursor ? { cursor } : {}) },
+    ]);
     if (!page) throw new Error('scanPageAction returned no page');
     return page;
   };
@@ -256,11 +260,16 @@ async function benchExport(options: Options, format: 'ndjson' | 'csv'): Promise<
   return figures;
 }
 
-/** Part 7: inspection at scale (issue 12), through the dashboard's actions and export route. */
-export async function benchInspect(options: Options): Promise<InspectResult> {
-  const find = await benchFind(options);
-  const scan = await benchScan(options);
-  const ndjson = await benchExport(options, 'ndjson');
-  const csv = await benchExport(options, 'csv');
+/**
+ * Part 7: inspection at scale (issue 12), through the dashboard's actions and export route. Each
+ * figure comes from its own fresh server, so that no run's memory growth is hidden by a heap an
+ * earlier run (or part) has already grown.
+ */
+export async function benchInspect({ withServer, ...shared }: InspectOptions): Promise<InspectResult> {
+  const on = <T>(run: (options: Options) => Promise<T>) => withServer((server) => run({ ...shared, ...server }));
+  const find = await on(benchFind);
+  const scan = await on(benchScan);
+  const ndjson = await on((options) => benchExport(options, 'ndjson'));
+  const csv = await on((options) => benchExport(options, 'csv'));
   return { find, scan, export: { ndjson, csv } };
 }

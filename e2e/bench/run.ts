@@ -70,20 +70,20 @@ if (only !== undefined && only !== 'inspect') throw new Error(`--only ${only}: o
 if (only === 'inspect') {
   const db = copyFixture(fixture, WORK_DIR, 'next.sqlite');
   const ids = readQueueIds(db);
-  const inspect = await serve(await startNext(appDir, db, join(WORK_DIR, 'next'), TOKEN), async (server) => {
+  const dataDir = join(WORK_DIR, 'next');
+  const session = await serve(await startNext(appDir, db, dataDir, TOKEN), async (server) => {
     const browser = await launchChromium();
-    const session = await connectInBrowser(browser, server.origin, ids['page-2k']).finally(() => browser.close());
-    log('part 7: inspection at scale');
-    return benchInspect({
-      origin: server.origin,
-      appDir,
-      token: TOKEN,
-      pid: server.pid,
-      ids,
-      browserHeaders: session.actionHeaders,
-      sessionCookie: session.sessionCookie,
-      log,
-    });
+    return connectInBrowser(browser, server.origin, ids['page-2k']).finally(() => browser.close());
+  });
+  log('part 7: inspection at scale');
+  const inspect = await benchInspect({
+    withServer: async (use) => serve(await startNext(appDir, db, dataDir, TOKEN), use),
+    appDir,
+    token: TOKEN,
+    ids,
+    browserHeaders: session.actionHeaders,
+    sessionCookie: session.sessionCookie,
+    log,
   });
   rmSync(WORK_DIR, { recursive: true, force: true });
   console.log(renderInspectText(inspect));
@@ -107,10 +107,10 @@ const standalone = await serve(await startStandalone(standaloneDb, join(WORK_DIR
   benchHttp(server.origin, TOKEN, standaloneIds, 'standalone', log),
 );
 
-log('parts 2–7: next start');
+log('parts 2–6: next start');
 const nextDb = copyFixture(fixture, WORK_DIR, 'next.sqlite');
 const nextIds = readQueueIds(nextDb);
-const { next, page, gateway, recorder, inspect } = await serve(
+const { next, page, gateway, recorder } = await serve(
   await startNext(appDir, nextDb, join(WORK_DIR, 'next'), TOKEN),
   async (server) => {
     const nextHttp = await benchHttp(`${server.origin}/emulator`, TOKEN, nextIds, 'next start', log);
@@ -128,26 +128,24 @@ const { next, page, gateway, recorder, inspect } = await serve(
     });
     log('part 6: recorder');
     const recorderResult = benchRecorder({ origin: server.origin, token: TOKEN, queueId: nextIds['page-2k'] });
-    log('part 7: inspection at scale');
-    const inspectResult = await benchInspect({
-      origin: server.origin,
-      appDir,
-      token: TOKEN,
-      pid: server.pid,
-      ids: nextIds,
-      browserHeaders: pageResult.actionHeaders,
-      sessionCookie: pageResult.sessionCookie,
-      log,
-    });
     return {
       next: nextHttp,
       page: pageResult,
       gateway: gatewayResult,
       recorder: recorderResult,
-      inspect: inspectResult,
     };
   },
 );
+log('part 7: inspection at scale, each run on a fresh next start of the same database');
+const inspect = await benchInspect({
+  withServer: async (use) => serve(await startNext(appDir, nextDb, join(WORK_DIR, 'next'), TOKEN), use),
+  appDir,
+  token: TOKEN,
+  ids: nextIds,
+  browserHeaders: page.actionHeaders,
+  sessionCookie: page.sessionCookie,
+  log,
+});
 rmSync(WORK_DIR, { recursive: true, force: true });
 
 machine.loadAtEnd = currentLoad();
