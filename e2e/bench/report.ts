@@ -92,6 +92,7 @@ export function inspectGoals(inspect: InspectResult): Goal[] {
     atMost('find by uniqueKey in 1M requests: action p50', 50, find.hit.p50, (value) => `${ms(value)} ms`),
     atLeast('scan of 100k for failed: requests read/s', 20_000, scan.perSec, perSec),
     atMost('scan of 100k: server RSS growth', 100, scan.memory.growthMB, mb),
+    exactly('scan of 100k: requests read', scan.expected, scan.requests),
     exactly('scan of 100k: failed requests found (as seeded)', scan.failedSeeded, scan.failedFound),
     atLeast('export of 100k as NDJSON: requests/s', 20_000, ndjson.perSec, perSec),
     atMost('export of 100k as NDJSON: server RSS growth', 100, ndjson.memory.growthMB, mb),
