@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../lib/emulator/db';
 import { randomObjectId } from '../../lib/emulator/ids';
+import { ClientState } from '../../lib/emulator/store/rows';
 import { requestIdFromUniqueKey } from '../../lib/request-id';
 
 /** Every queue the bench uses, filled once into one SQLite file that each consumer copies. */
@@ -16,15 +17,58 @@ export const FIXTURE_QUEUES = {
   'http-c32': 100_000,
   'gateway-100k': 100_000,
   'page-2k': 2_000,
+  // Inspection (issue 12): scanned for failures and exported; nothing writes to it.
+  'inspect-100k': 100_000,
 } as const;
 export type FixtureQueue = keyof typeof FIXTURE_QUEUES;
 export type QueueIds = Record<FixtureQueue, string>;
 
 // Bump when the generator changes; the schema file is part of the cache key as well.
-const GENERATOR_VERSION = '1';
+const GENERATOR_VERSION = '2';
 export const CACHE_DIR = resolve('bench-results', 'cache');
 
 export const benchUrl = (queue: string, i: number) => `https://bench.example.com/${queue}/page/${i}`;
+
+/** The queue whose requests carry a history: some handled, some failed (retried, with error messages). */
+export const INSPECT_QUEUE = 'inspect-100k' satisfies FixtureQueue;
+/** Every 20th request of the inspect queue has failed 1–3 times; every 7th is handled (some of both). */
+const FAILED_EVERY = 20;
+const HANDLED_EVERY = 7;
+const isFailed = (i: number) => i % FAILED_EVERY === 3;
+const isHandled = (i: number) => i % HANDLED_EVERY === 5;
+const count = (size: number, pick: (i: number) => boolean) => {
+  let n = 0;
+  for (let i = 0; i < size; i += 1) n += Number(pick(i));
+  return n;
+};
+/** What the inspect queue was seeded with, for the bench to check the scan against. */
+export const INSPECT_SEEDED = {
+  failed: count(FIXTURE_QUEUES[INSPECT_QUEUE], isFailed),
+  handled: count(FIXTURE_QUEUES[INSPECT_QUEUE], isHandled),
+};
+
+interface History {
+  retryCount: number;
+  handledAt: string | null;
+  extra: string;
+}
+const NO_HISTORY: History = { retryCount: 0, handledAt: null, extra: '{}' };
+
+/** A request's retries, error messages (as Crawlee writes them: message and stack) and handling. */
+function history(i: number, url: string, handledAt: string): History {
+  if (!isFailed(i) && !isHandled(i)) return NO_HISTORY;
+  const retryCount = isFailed(i) ? 1 + (Math.floor(i / FAILED_EVERY) % 3) : 0;
+  const errorMessages = Array.from(
+    { length: retryCount },
+    (_, attempt) =>
+      `Error: Navigation timed out after 30 seconds (attempt ${attempt + 1}) on ${url}\n    at PlaywrightCrawler._handleNavigation (node_modules/@crawlee/browser/internals/browser-crawler.js:412:23)`,
+  );
+  return {
+    retryCount,
+    handledAt: isHandled(i) ? handledAt : null,
+    extra: JSON.stringify({ userData: { label: 'DETAIL' }, ...(retryCount > 0 ? { errorMessages } : {}) }),
+  };
+}
 
 function cacheKey(): string {
   const schema = readFileSync(resolve('lib', 'emulator', 'db.ts'), 'utf8');
@@ -53,9 +97,21 @@ function fillQueue(db: ReturnType<typeof openDatabase>, name: string, size: numb
   });
   const insert = db.prepare(
     `INSERT INTO requests (queue_id, id, unique_key, url, method, retry_count, handled_at, order_no, order_seq, extra)
-     VALUES (?, ?, ?, ?, 'GET', 0, NULL, ?, ?, '{}')`,
+     VALUES (?, ?, ?, ?, 'GET', ?, ?, ?, ?, ?)`,
   );
-  for (const row of rows) insert.run(queueId, row.id, row.url, row.url, firstMs + Math.floor(row.i / 25), row.i + 1);
+  const handledAt = new Date(now - 30_000).toISOString();
+  let handled = 0;
+  for (const row of rows) {
+    const past = name === INSPECT_QUEUE ? history(row.i, row.url, handledAt) : NO_HISTORY;
+    handled += Number(past.handledAt !== null);
+    // A handled request leaves the head: its ordering key is NULL.
+    const orderNo = past.handledAt === null ? firstMs + Math.floor(row.i / 25) : null;
+    insert.run(queueId, row.id, row.url, row.url, past.retryCount, past.handledAt, orderNo, row.i + 1, past.extra);
+  }
+  // The inspect queue was crawled by several clients (hadMultipleClients): reading it with a clientKey,
+  // as a scan or an export does, needs no acknowledgement then.
+  const clients = name === INSPECT_QUEUE ? ClientState.MultipleClients : ClientState.NoClient;
+  db.prepare('UPDATE queues SET handled_count = ?, client_state = ? WHERE id = ?').run(handled, clients, queueId);
 }
 
 /** The cached fixture file, generated when missing (about 20 s); stale ones are removed. */

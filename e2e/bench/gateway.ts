@@ -1,5 +1,5 @@
 import { ApifyClient } from 'apify-client';
-import { actionId } from '../support/server-actions';
+import { actionId, actionResult } from '../support/server-actions';
 import { type Summary, summarise, timeSequential } from './stats';
 import { LOCK } from './store';
 
@@ -29,9 +29,9 @@ const DROPPED = new Set(['host', 'connection', 'content-length', 'next-action', 
  * `Next-Action` header and the arguments as a JSON array in a text/plain body, with the headers
  * Chromium sent on the queue page (router state tree, origin, …) and the browser's session cookie.
  */
-function actionCaller(pageUrl: string, browserHeaders: Record<string, string>, cookie: string) {
+export function actionCaller(pageUrl: string, browserHeaders: Record<string, string>, cookie: string) {
   const base = Object.fromEntries(Object.entries(browserHeaders).filter(([name]) => !DROPPED.has(name.toLowerCase())));
-  return async (id: string, args: unknown[]) => {
+  return async <T = { items?: unknown[] }>(id: string, args: unknown[]): Promise<T | undefined> => {
     const response = await fetch(pageUrl, {
       method: 'POST',
       headers: { ...base, 'next-action': id, cookie },
@@ -39,8 +39,7 @@ function actionCaller(pageUrl: string, browserHeaders: Record<string, string>, c
     });
     const text = await response.text();
     // Row 1 of the flight payload is the action's return value, an ActionResult.
-    const row = text.split('\n').find((line) => line.startsWith('1:'));
-    const result = row ? (JSON.parse(row.slice(2)) as { ok: boolean; data?: { items?: unknown[] } }) : undefined;
+    const result = actionResult(text) as { ok: boolean; data?: T } | undefined;
     if (response.status !== 200 || !result?.ok) {
       throw new Error(`server action answered ${response.status}: ${text.slice(0, 300)}`);
     }

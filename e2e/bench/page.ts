@@ -54,6 +54,17 @@ async function connectAndAcknowledge(context: BrowserContext, origin: string, qu
   return actionHeaders;
 }
 
+/** A session made in the browser: the headers of its server-action calls, its cookies, the session cookie. */
+export async function connectInBrowser(browser: Browser, origin: string, queueId: string) {
+  const setup = await browser.newContext();
+  const actionHeaders = await connectAndAcknowledge(setup, origin, queueId);
+  const cookies = await setup.cookies();
+  await setup.close();
+  const session = cookies.find((cookie) => cookie.name === 'headlock_session');
+  if (!session) throw new Error('connecting set no session cookie');
+  return { actionHeaders, cookies, sessionCookie: `${session.name}=${session.value}` };
+}
+
 async function scriptSizes(requests: Request[]): Promise<ScriptSizes> {
   let transferred = 0;
   let decoded = 0;
@@ -140,12 +151,7 @@ async function coldNavigation(
 export async function benchPage(origin: string, queueId: string, log: (line: string) => void): Promise<PageResult> {
   const browser = await launchChromium();
   try {
-    const setup = await browser.newContext();
-    const actionHeaders = await connectAndAcknowledge(setup, origin, queueId);
-    const cookies = await setup.cookies();
-    await setup.close();
-    const session = cookies.find((cookie) => cookie.name === 'headlock_session');
-    if (!session) throw new Error('connecting set no session cookie');
+    const { actionHeaders, cookies, sessionCookie } = await connectInBrowser(browser, origin, queueId);
     const url = `${origin}/queues/${queueId}?limit=${HEAD_ROWS}`;
     // One untimed visit warms the server's route code; each timed one starts from an empty cache.
     await coldNavigation(browser, cookies, url, false);
@@ -165,7 +171,7 @@ export async function benchPage(origin: string, queueId: string, log: (line: str
       milestones,
       js: js as PageResult['js'],
       actionHeaders,
-      sessionCookie: `${session.name}=${session.value}`,
+      sessionCookie,
     };
   } finally {
     await browser.close();

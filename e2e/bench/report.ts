@@ -1,5 +1,6 @@
 import type { GatewayPair, GatewayResult } from './gateway';
 import type { HttpResult } from './http';
+import type { ExportFigures, InspectResult, Latency, Throughput } from './inspect';
 import type { Machine } from './machine';
 import type { Milestones, PageResult, ScriptSizes } from './page';
 import type { RecorderResult } from './recorder';
@@ -23,6 +24,7 @@ export interface BenchResults {
   gateway: GatewayResult;
   recorder: RecorderResult;
   page: PageFigures;
+  inspect: InspectResult;
 }
 
 export interface Goal {
@@ -73,6 +75,32 @@ function atLeast(goal: string, target: number, measured: number, show: (value: n
   return { goal, target: `≥ ${show(target)}`, measured: show(measured), met, margin };
 }
 
+function exactly(goal: string, target: number, measured: number): Goal {
+  const met = measured === target;
+  const margin = met ? '' : `${rate(Math.abs(measured - target))} ${measured < target ? 'missing' : 'too many'}`;
+  return { goal, target: `= ${rate(target)}`, measured: rate(measured), met, margin };
+}
+
+const mb = (value: number) => `${value.toFixed(1)} MB`;
+const perSec = (value: number) => `${rate(value)}/s`;
+
+/** The goals of part 7 (issue 12). CSV's figures are reported, its row count checked. */
+export function inspectGoals(inspect: InspectResult): Goal[] {
+  const { find, scan } = inspect;
+  const { ndjson, csv } = inspect.export;
+  return [
+    atMost('find by uniqueKey in 1M requests: action p50', 50, find.hit.p50, (value) => `${ms(value)} ms`),
+    atLeast('scan of 100k for failed: requests read/s', 20_000, scan.perSec, perSec),
+    atMost('scan of 100k: server RSS growth', 100, scan.memory.growthMB, mb),
+    exactly('scan of 100k: requests read', scan.expected, scan.requests),
+    exactly('scan of 100k: failed requests found (as seeded)', scan.failedSeeded, scan.failedFound),
+    atLeast('export of 100k as NDJSON: requests/s', 20_000, ndjson.perSec, perSec),
+    atMost('export of 100k as NDJSON: server RSS growth', 100, ndjson.memory.growthMB, mb),
+    exactly('export NDJSON: rows received', ndjson.expected, ndjson.requests),
+    exactly('export CSV: rows received', csv.expected, csv.requests),
+  ];
+}
+
 export function evaluateGoals(results: BenchResults): Goal[] {
   const { store, http, gateway, page, recorder } = results;
   const peer100k = storeRow(store, '100k');
@@ -105,6 +133,7 @@ export function evaluateGoals(results: BenchResults): Goal[] {
     ),
     atMost('queue page first-load JS (gzip, on the wire)', 200_000, page.js.firstLoad.transferred, kB),
     atMost('queue page: 1,000 head rows rendered (median)', 1000, median(page.renderMs), (value) => `${ms(value)} ms`),
+    ...inspectGoals(results.inspect),
   ];
 }
 
@@ -126,6 +155,63 @@ function milestoneRows(milestones: Milestones[]): string[][] {
     ],
   ];
 }
+
+const latencyRow = (label: string, value: Latency) => [
+  label,
+  rate(value.calls),
+  ms(value.p50),
+  ms(value.p95),
+  ms(value.p99),
+];
+
+const throughputRow = (label: string, value: Throughput, note: string) => [
+  label,
+  rate(value.requests),
+  (value.wallMs / 1000).toFixed(2),
+  rate(value.perSec),
+  value.memory.startMB.toFixed(0),
+  value.memory.peakMB.toFixed(0),
+  value.memory.growthMB.toFixed(1),
+  note,
+];
+
+const exportNote = (value: ExportFigures) =>
+  `${(value.bytes / 1e6).toFixed(1)} MB sent, first byte after ${ms(value.firstByteMs)} ms; X-Headlock-Total ${value.totalHeader ?? '—'}`;
+
+function inspectTables(inspect: InspectResult): Table[] {
+  const { find, scan } = inspect;
+  return [
+    {
+      title:
+        '7a. Inspection: find a request through the gateway (findRequestAction as the browser calls it), 1M-request queue (ms)',
+      headers: ['call', 'calls', 'p50 ms', 'p95 ms', 'p99 ms'],
+      rows: [
+        latencyRow('find by uniqueKey (a URL), found', find.hit),
+        latencyRow('diagnostic: find of a text that is no request (every candidate tried)', find.miss),
+        latencyRow('diagnostic: apify-client getRequest straight to the emulator', find.direct),
+      ],
+    },
+    {
+      title: `7b. Inspection: 100k requests through the gateway; server RSS of next start (${scan.memory.peakFrom === 'VmHWM' ? 'peak: VmHWM, reset at the start of each run' : 'peak: VmRSS sampled every 20 ms'})`,
+      headers: ['run', 'requests', 'seconds', 'requests/s', 'RSS start MB', 'peak MB', 'growth MB', 'note'],
+      rows: [
+        throughputRow(
+          `scan for failed: scanPageAction × ${scan.pages} pages`,
+          scan,
+          `${rate(scan.failedFound)} failed found (${rate(scan.failedSeeded)} seeded); page p50 ${ms(scan.pageMs.p50)} ms, p95 ${ms(scan.pageMs.p95)} ms`,
+        ),
+        throughputRow('export NDJSON, filter all', inspect.export.ndjson, exportNote(inspect.export.ndjson)),
+        throughputRow('export CSV, filter all', inspect.export.csv, exportNote(inspect.export.csv)),
+      ],
+    },
+  ];
+}
+
+const goalsTable = (goals: Goal[]): Table => ({
+  title: 'Goals',
+  headers: ['goal', 'target', 'measured', 'met'],
+  rows: goals.map((goal) => [goal.goal, goal.target, goal.measured, goal.met ? '✓' : `✗ ${goal.margin}`]),
+});
 
 function tables(results: BenchResults, goals: Goal[]): Table[] {
   const { store, http, gateway, page, recorder } = results;
@@ -285,11 +371,8 @@ function tables(results: BenchResults, goals: Goal[]): Table[] {
         ],
       ],
     },
-    {
-      title: 'Goals',
-      headers: ['goal', 'target', 'measured', 'met'],
-      rows: goals.map((goal) => [goal.goal, goal.target, goal.measured, goal.met ? '✓' : `✗ ${goal.margin}`]),
-    },
+    ...inspectTables(results.inspect),
+    goalsTable(goals),
   ];
 }
 
@@ -334,6 +417,11 @@ export function renderText(results: BenchResults, goals: Goal[]): string {
     '',
     ...tables(results, goals).flatMap((table) => [textTable(table), '']),
   ].join('\n');
+}
+
+/** Part 7 alone (`--only inspect`): its tables and goals. */
+export function renderInspectText(inspect: InspectResult): string {
+  return [...inspectTables(inspect), goalsTable(inspectGoals(inspect))].map(textTable).join('\n\n');
 }
 
 export function renderMarkdown(results: BenchResults, goals: Goal[]): string {

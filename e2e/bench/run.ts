@@ -1,14 +1,17 @@
 // `npm run bench`: the performance figures of issue 5, printed as tables and written to
 // bench-results/latest.{json,md}; `npm run bench -- --readme` also puts them in README.md.
+// `npm run bench -- --only inspect` runs part 7 alone (for working on it): its tables are printed,
+// nothing is written.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { copyFixture, ensureFixture, readQueueIds } from './fixture';
 import { benchGateway } from './gateway';
 import { benchHttp } from './http';
+import { benchInspect } from './inspect';
 import { currentLoad, describeMachine } from './machine';
-import { benchPage } from './page';
+import { benchPage, connectInBrowser, launchChromium } from './page';
 import { benchRecorder } from './recorder';
-import { type BenchResults, evaluateGoals, renderMarkdown, renderText } from './report';
+import { type BenchResults, evaluateGoals, renderInspectText, renderMarkdown, renderText } from './report';
 import { buildIfNeeded, type Server, snapshotBuild, startNext, startStandalone } from './servers';
 import { benchStore } from './store';
 
@@ -62,6 +65,31 @@ const appDir = snapshotBuild(log);
 const buildId = readFileSync(join(appDir, '.next', 'BUILD_ID'), 'utf8').trim();
 const fixture = ensureFixture(log);
 
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && only !== 'inspect') throw new Error(`--only ${only}: only part 7, inspect, runs alone`);
+if (only === 'inspect') {
+  const db = copyFixture(fixture, WORK_DIR, 'next.sqlite');
+  const ids = readQueueIds(db);
+  const dataDir = join(WORK_DIR, 'next');
+  const session = await serve(await startNext(appDir, db, dataDir, TOKEN), async (server) => {
+    const browser = await launchChromium();
+    return connectInBrowser(browser, server.origin, ids['page-2k']).finally(() => browser.close());
+  });
+  log('part 7: inspection at scale');
+  const inspect = await benchInspect({
+    withServer: async (use) => serve(await startNext(appDir, db, dataDir, TOKEN), use),
+    appDir,
+    token: TOKEN,
+    ids,
+    browserHeaders: session.actionHeaders,
+    sessionCookie: session.sessionCookie,
+    log,
+  });
+  rmSync(WORK_DIR, { recursive: true, force: true });
+  console.log(renderInspectText(inspect));
+  process.exit(0);
+}
+
 log('part 1: store in process');
 const storeDbs = [copyFixture(fixture, WORK_DIR, 'store.sqlite'), copyFixture(fixture, WORK_DIR, 'store-2.sqlite')];
 const store = await benchStore(
@@ -79,7 +107,7 @@ const standalone = await serve(await startStandalone(standaloneDb, join(WORK_DIR
   benchHttp(server.origin, TOKEN, standaloneIds, 'standalone', log),
 );
 
-log('parts 2–4: next start');
+log('parts 2–6: next start');
 const nextDb = copyFixture(fixture, WORK_DIR, 'next.sqlite');
 const nextIds = readQueueIds(nextDb);
 const { next, page, gateway, recorder } = await serve(
@@ -100,9 +128,24 @@ const { next, page, gateway, recorder } = await serve(
     });
     log('part 6: recorder');
     const recorderResult = benchRecorder({ origin: server.origin, token: TOKEN, queueId: nextIds['page-2k'] });
-    return { next: nextHttp, page: pageResult, gateway: gatewayResult, recorder: recorderResult };
+    return {
+      next: nextHttp,
+      page: pageResult,
+      gateway: gatewayResult,
+      recorder: recorderResult,
+    };
   },
 );
+log('part 7: inspection at scale, each run on a fresh next start of the same database');
+const inspect = await benchInspect({
+  withServer: async (use) => serve(await startNext(appDir, nextDb, join(WORK_DIR, 'next'), TOKEN), use),
+  appDir,
+  token: TOKEN,
+  ids: nextIds,
+  browserHeaders: page.actionHeaders,
+  sessionCookie: page.sessionCookie,
+  log,
+});
 rmSync(WORK_DIR, { recursive: true, force: true });
 
 machine.loadAtEnd = currentLoad();
@@ -116,6 +159,7 @@ const results: BenchResults = {
   http: { standalone, next },
   gateway,
   recorder,
+  inspect,
   // The session cookie and the browser's headers stay out of the written results.
   page: { renderMs: page.renderMs, milestones: page.milestones, js: page.js },
 };
