@@ -1,5 +1,6 @@
 import 'server-only';
 import { lastErrorOf } from '../inspect/last-error';
+import type { ViewFacts } from '../inspect/scan-match';
 import type { ScanRow } from '../inspect/types';
 import type { HeadItem, LockedItem, QueueSummary, RequestDetail } from '../types';
 
@@ -66,6 +67,24 @@ export function toRequestDetail(raw: unknown): RequestDetail {
     errorMessages: Array.isArray(r.errorMessages) ? r.errorMessages.map((m) => String(m)) : [],
     lockExpiresAt: isoOrNull(r.lockExpiresAt),
     lockByClient: typeof r.lockByClient === 'string' ? r.lockByClient : null,
+  };
+}
+
+const epochMs = (value: unknown): number | null => {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string') return Date.parse(value);
+  return null;
+};
+
+/** What a view is decided on, read off a request as the API returned it without building a row. */
+export function viewFacts(raw: unknown): ViewFacts {
+  const r = raw as Loose;
+  return {
+    url: text(r.url),
+    retryCount: count(r.retryCount),
+    errorCount: Array.isArray(r.errorMessages) ? r.errorMessages.length : 0,
+    handled: r.handledAt != null,
+    lockExpiresMs: epochMs(r.lockExpiresAt),
   };
 }
 

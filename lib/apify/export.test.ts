@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WireCallDraft } from '../api-log/book';
 import { csvRecords } from '../inspect/csv.test-support';
-import { CSV_COLUMNS, type ExportFormat, type RequestFilter } from '../inspect/types';
+import { CSV_COLUMNS, EXPORT_PAGE_SIZE, type ExportFormat, type RequestFilter } from '../inspect/types';
 import { failure, must } from './action-result.test-support';
 import { emulatorForThisFile, TOKEN, urlsFor } from './emulator.test-support';
 import { exportStream } from './export';
@@ -87,14 +87,14 @@ describe('exportStream: paging, cancelling, failing', () => {
   const listCalls = () => emulator.seen.filter((call) => call.path.endsWith('/requests')).length;
 
   it('reads page by page on demand: cancelling after the first page makes no further call', async () => {
-    const q = emulator.makeQueue(urlsFor('big', 20_001));
+    const q = emulator.makeQueue(urlsFor('big', 2 * EXPORT_PAGE_SIZE + 1));
     const { stream } = must(
       await exportStream(emulator.ctx(), { queueId: q.id, format: 'ndjson', view: { filter: 'all' } }),
     );
     expect(listCalls()).toBe(0);
     const reader = stream.getReader();
     const first = await reader.read();
-    expect(new TextDecoder().decode(first.value).split('\n')).toHaveLength(10_001);
+    expect(new TextDecoder().decode(first.value).split('\n')).toHaveLength(EXPORT_PAGE_SIZE + 1);
     expect(listCalls()).toBe(1);
     await reader.cancel();
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -102,7 +102,7 @@ describe('exportStream: paging, cancelling, failing', () => {
   });
 
   it('the request going away (its abort signal) stops the paging before the next page', async () => {
-    const q = emulator.makeQueue(urlsFor('aborted', 20_001));
+    const q = emulator.makeQueue(urlsFor('aborted', 2 * EXPORT_PAGE_SIZE + 1));
     const browser = new AbortController();
     const { stream } = must(
       await exportStream(
@@ -124,14 +124,14 @@ describe('exportStream: paging, cancelling, failing', () => {
   });
 
   it('a whole paged export: every request once, each page call logged to the session', async () => {
-    const q = emulator.makeQueue(urlsFor('paged', 20_001));
+    const q = emulator.makeQueue(urlsFor('paged', 2 * EXPORT_PAGE_SIZE + 1));
     const logged: WireCallDraft[] = [];
     const callLog = { record: (call: WireCallDraft) => void logged.push(call) };
     const result = must(
       await exportStream(emulator.ctx(), { queueId: q.id, format: 'json', view: { filter: 'all' } }, { callLog }),
     );
     const rows = JSON.parse(await new Response(result.stream).text()) as { id: string }[];
-    expect(new Set(rows.map((row) => row.id)).size).toBe(20_001);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(2 * EXPORT_PAGE_SIZE + 1);
     expect(logged.map((call) => call.path.split('?')[0])).toEqual([
       `/v2/request-queues/${q.id}`,
       ...Array(3).fill(`/v2/request-queues/${q.id}/requests`),
@@ -140,7 +140,7 @@ describe('exportStream: paging, cancelling, failing', () => {
   });
 
   it('an upstream failure mid-stream errors the stream with our own message', async () => {
-    const q = emulator.makeQueue(urlsFor('gone', 10_001));
+    const q = emulator.makeQueue(urlsFor('gone', EXPORT_PAGE_SIZE + 1));
     const { stream } = must(
       await exportStream(emulator.ctx(), { queueId: q.id, format: 'csv', view: { filter: 'all' } }),
     );

@@ -4,8 +4,10 @@ import type { CallLog } from '../api-log/book';
 import { loggingTo } from '../api-log/context';
 import { EXPORT_CONTENT_TYPES, EXPORT_ENCODERS, exportFilename, type RawRequest } from '../inspect/export-format';
 import { matchesView } from '../inspect/scan-match';
+import { EXPORT_PAGE_SIZE } from '../inspect/types';
+import { needsScan } from '../inspect/view';
 import type { ActionResult } from '../types';
-import { toScanRow } from './dto';
+import { viewFacts } from './dto';
 import { toActionError } from './errors';
 import {
   DEFAULT_BUDGET_MS,
@@ -34,7 +36,7 @@ type ExportArgs = ReturnType<typeof exportInput.parse>;
 /**
  * An export of a queue's requests in a view. Everything that can be refused (bad input, unknown
  * queue, unacknowledged registration) is refused before the first byte; the stream then reads one
- * page of up to 10,000 requests per pull, so it never holds more than one page.
+ * page of up to EXPORT_PAGE_SIZE requests per pull, so it never holds more than one page.
  */
 export function exportStream(
   ctx: GatewayContext,
@@ -70,6 +72,7 @@ function pageStream(
   let opened = false;
   let written = 0;
   let cancelled = false;
+  const scanned = needsScan(view);
   // The browser going away cancels the stream; the request's signal says so as soon as it happens.
   signal?.addEventListener('abort', () => {
     cancelled = true;
@@ -85,7 +88,10 @@ function pageStream(
           let page: Awaited<ReturnType<typeof reader.listRequests>>;
           try {
             page = await logged(() =>
-              withDeadline(reader.listRequests(scanListOptions(view, cursor)), ctx.budgetMs ?? DEFAULT_BUDGET_MS),
+              withDeadline(
+                reader.listRequests(scanListOptions(view, cursor, EXPORT_PAGE_SIZE)),
+                ctx.budgetMs ?? DEFAULT_BUDGET_MS,
+              ),
             );
           } catch (error) {
             if (!cancelled) controller.error(new Error(toActionError(error, ctx.target.token).message));
@@ -94,7 +100,8 @@ function pageStream(
           if (cancelled) return;
           const now = Date.now();
           for (const item of page.items) {
-            if (!matchesView(toScanRow(item), view, now)) continue;
+            // The API already served the views it has; the others are decided here.
+            if (scanned && !matchesView(viewFacts(item), view, now)) continue;
             text += encoder.row(item as unknown as RawRequest, written === 0);
             written += 1;
           }

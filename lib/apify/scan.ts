@@ -2,14 +2,14 @@ import 'server-only';
 import { scanPageInput } from '../action-inputs';
 import { apiFilterFor, matchesView } from '../inspect/scan-match';
 import { type RequestView, SCAN_PAGE_SIZE, type ScanPage, type ScanRow } from '../inspect/types';
-import { toScanRow } from './dto';
+import { toScanRow, viewFacts } from './dto';
 import { type GatewayContext, gatewayCall, registeringReader } from './gateway';
 
 /** The `listRequests` options of one scan page: the API's largest page, narrowed as far as the API can. */
-export function scanListOptions(view: RequestView, cursor: string | undefined) {
+export function scanListOptions(view: RequestView, cursor: string | undefined, limit = SCAN_PAGE_SIZE) {
   const filter = apiFilterFor(view);
   return {
-    limit: SCAN_PAGE_SIZE,
+    limit,
     ...(cursor ? { cursor } : {}),
     ...(filter === 'all' ? {} : { filter: [filter] }),
   };
@@ -26,8 +26,7 @@ export function scanPage(ctx: GatewayContext, input: unknown) {
     const now = Date.now();
     const rows: ScanRow[] = [];
     for (const item of page.items) {
-      const row = toScanRow(item);
-      if (matchesView(row, args.view, now)) rows.push(row);
+      if (matchesView(viewFacts(item), args.view, now)) rows.push(toScanRow(item));
     }
     return {
       rows,

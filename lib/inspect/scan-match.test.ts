@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiFilterFor, matchesView } from './scan-match';
+import { apiFilterFor, factsOfRow, matchesView } from './scan-match';
 import type { RequestFilter, ScanRow } from './types';
 
 const NOW = Date.parse('2026-01-01T12:00:00.000Z');
@@ -34,15 +34,15 @@ describe('matchesView', () => {
     ['pending', ['pending', 'retried', 'errored', 'expired']],
     ['locked', ['locked']],
   ])('%s keeps exactly %j', (filter, expected) => {
-    const kept = Object.entries(ROWS).filter(([, r]) => matchesView(r, { filter }, NOW));
+    const kept = Object.entries(ROWS).filter(([, r]) => matchesView(factsOfRow(r), { filter }, NOW));
     expect(kept.map(([name]) => name)).toEqual(expected);
   });
 
   it('urlContains is a case-sensitive substring of the URL, combined with the filter', () => {
-    expect(matchesView(row(), { filter: 'all', urlContains: '/item/' }, NOW)).toBe(true);
-    expect(matchesView(row(), { filter: 'all', urlContains: '/ITEM/' }, NOW)).toBe(false);
-    expect(matchesView(row(), { filter: 'handled', urlContains: '/item/' }, NOW)).toBe(false);
-    expect(matchesView(row(), { filter: 'all', urlContains: '' }, NOW)).toBe(true);
+    expect(matchesView(factsOfRow(row()), { filter: 'all', urlContains: '/item/' }, NOW)).toBe(true);
+    expect(matchesView(factsOfRow(row()), { filter: 'all', urlContains: '/ITEM/' }, NOW)).toBe(false);
+    expect(matchesView(factsOfRow(row()), { filter: 'handled', urlContains: '/item/' }, NOW)).toBe(false);
+    expect(matchesView(factsOfRow(row()), { filter: 'all', urlContains: '' }, NOW)).toBe(true);
   });
 });
 

