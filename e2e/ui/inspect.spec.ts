@@ -299,7 +299,7 @@ test('cancelling an export stops its paging: no list call after it in the server
   expect(sent.filter((at) => at > cancelledAt + 500)).toEqual([]);
 });
 
-test('cancelling a scan stops its calls (the Apify request log), also while it backs off after 429s', async ({
+test('on Apify, read-only bulk actions say why; cancelling a scan stops its calls, also while it backs off after 429s', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -326,6 +326,11 @@ test('cancelling a scan stops its calls (the Apify request log), also while it b
     await expect(page.getByRole('heading', { name: 'Request queues' })).toBeVisible();
     await page.goto(`/queues/${queue.id}?tab=requests`);
     await expect(page.getByTestId('request-row')).toHaveCount(2);
+    // An Apify session starts read-only: the bulk actions say why they are off.
+    await page.getByTestId('request-row').first().getByRole('checkbox').click();
+    const bulk = page.getByRole('region', { name: 'Bulk actions' });
+    await expect(bulk.getByRole('button', { name: 'Delete…' })).toBeDisabled();
+    await expect(bulk).toContainText('Read-only session: arm writes in the header');
     // From now on the queue's request reads are refused with 429.
     await fetch(`${FAKE_APIFY_URL}/__faults`, {
       method: 'POST',
