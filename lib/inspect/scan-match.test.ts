@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { apiFilterFor, factsOfRow, matchesView } from './scan-match';
+import { scanRow } from './scan-row.test-support';
 import type { RequestFilter, ScanRow } from './types';
 
 const NOW = Date.parse('2026-01-01T12:00:00.000Z');
-const row = (overrides: Partial<ScanRow> = {}): ScanRow => ({
-  id: 'Zx3dKp9QmW2aB7c',
-  url: 'https://shop.test/item/1',
-  uniqueKey: 'https://shop.test/item/1',
-  method: 'GET',
-  retryCount: 0,
-  handledAt: null,
-  errorCount: 0,
-  lastError: null,
-  lockExpiresAt: null,
-  ...overrides,
-});
+const row = (overrides: Partial<ScanRow> = {}) =>
+  scanRow('Zx3dKp9QmW2aB7c', { url: 'https://shop.test/item/1', uniqueKey: 'https://shop.test/item/1', ...overrides });
 
 const ROWS: Record<string, ScanRow> = {
   pending: row(),

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { groupFailures, NO_MESSAGE, retryRange } from './failure-groups';
+import { scanRow } from './scan-row.test-support';
 import { clickRow, emptySelection, toggleAll } from './selection';
 import { pageCount, pageOf, sortRows } from './table';
 import type { ScanRow } from './types';
 
-const row = (id: string, over: Partial<ScanRow> = {}): ScanRow => ({
-  id,
-  url: `https://x.test/${id}`,
-  uniqueKey: `https://x.test/${id}`,
-  method: 'GET',
-  retryCount: 0,
-  handledAt: null,
-  errorCount: 0,
-  lastError: null,
-  lockExpiresAt: null,
-  ...over,
-});
+const row = scanRow;
 
 describe('groupFailures', () => {
   it('groups by the last error, largest first, with the retry range and every ID', () => {
