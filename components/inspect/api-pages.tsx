@@ -9,7 +9,7 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { formatCount } from '@/lib/format';
 import { lastErrorOf } from '@/lib/inspect/last-error';
-import { clickRow, emptySelection, toggleAll } from '@/lib/inspect/selection';
+import { clickRow, emptySelection, toggleAll, withoutRows } from '@/lib/inspect/selection';
 import { PAGE_SIZES } from '@/lib/inspect/table';
 import type { ApiFilter, ScanRow } from '@/lib/inspect/types';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
@@ -79,6 +79,7 @@ export function ApiPages({ context, filter, total }: { context: TableContext; fi
             target={context.target}
             writeBlock={context.writeBlock}
             onClear={() => setSelection(emptySelection)}
+            onGone={(ids) => setSelection((current) => withoutRows(current, ids))}
           />
           <RequestRows
             queueId={queueId}

@@ -19,10 +19,12 @@ interface BulkBarProps {
   /** Why writes are off, or null when they are armed. */
   writeBlock: string | null;
   onClear: () => void;
+  /** Requests that no longer exist (deleted): they leave the selection. */
+  onGone: (requestIds: string[]) => void;
 }
 
 /** The selection's actions: reclaim, mark handled, delete, each confirmed first, with progress and results. */
-export function BulkBar({ queueId, selectedIds, knownRows, target, writeBlock, onClear }: BulkBarProps) {
+export function BulkBar({ queueId, selectedIds, knownRows, target, writeBlock, onClear, onGone }: BulkBarProps) {
   const bulk = useBulk(queueId);
   const [confirming, setConfirming] = useState<BulkOperation | null>(null);
   const [options, setOptions] = useState<BulkOptions>({ forefront: false, resetRetries: false });
@@ -30,9 +32,12 @@ export function BulkBar({ queueId, selectedIds, knownRows, target, writeBlock, o
   const count = selectedIds.length;
   if (count === 0 && !bulk.run) return null;
 
-  const begin = (operation: BulkOperation) => {
+  const begin = async (operation: BulkOperation) => {
     setConfirming(null);
-    void bulk.start(operation, selectedIds, options);
+    const run = await bulk.start(operation, selectedIds, options);
+    if (operation === 'delete') {
+      onGone(run.outcomes.filter((outcome) => outcome.status !== 'failed').map((outcome) => outcome.requestId));
+    }
   };
 
   return (
@@ -106,7 +111,7 @@ export function BulkBar({ queueId, selectedIds, knownRows, target, writeBlock, o
             <Button
               size="sm"
               variant={confirming === 'delete' ? 'danger' : 'primary'}
-              onClick={() => begin(confirming)}
+              onClick={() => void begin(confirming)}
             >
               {OPERATION_LABELS[confirming]} {formatCount(count)}
             </Button>

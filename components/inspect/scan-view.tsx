@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { formatCount } from '@/lib/format';
 import { type FailureGroup, groupFailures } from '@/lib/inspect/failure-groups';
-import { clickRow, emptySelection, toggleAll } from '@/lib/inspect/selection';
+import { clickRow, emptySelection, toggleAll, withoutRows } from '@/lib/inspect/selection';
 import { PAGE_SIZES, pageOf, SORT_COLUMNS, sortRows } from '@/lib/inspect/table';
 import { MAX_SCAN_ROWS, type RequestView } from '@/lib/inspect/types';
 import { foundNoun } from '@/lib/inspect/view';
@@ -112,6 +112,7 @@ export function ScanView({ context, view, expected }: { context: TableContext; v
         target={context.target}
         writeBlock={context.writeBlock}
         onClear={() => setSelection(emptySelection)}
+        onGone={(ids) => setSelection((current) => withoutRows(current, ids))}
       />
       <RequestRows
         queueId={queueId}

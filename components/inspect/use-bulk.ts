@@ -99,6 +99,7 @@ export function useBulk(queueId: string) {
         markScansStale(queueId);
         await client.invalidateQueries({ queryKey: queryKeys.queue(queueId) });
       }
+      return current;
     },
     [client, queueId],
   );

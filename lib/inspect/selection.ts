@@ -35,3 +35,10 @@ export function toggleAll(selection: Selection, ids: readonly string[]): Selecti
   }
   return { ids: next, anchor: selection.anchor };
 }
+
+/** The selection without the given rows (e.g. deleted ones). */
+export function withoutRows(selection: Selection, ids: readonly string[]): Selection {
+  const next = new Set(selection.ids);
+  for (const id of ids) next.delete(id);
+  return { ids: next, anchor: selection.anchor !== null && next.has(selection.anchor) ? selection.anchor : null };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupFailures, NO_MESSAGE, retryRange } from './failure-groups';
 import { scanRow } from './scan-row.test-support';
-import { clickRow, emptySelection, toggleAll } from './selection';
+import { clickRow, emptySelection, toggleAll, withoutRows } from './selection';
 import { pageCount, pageOf, sortRows } from './table';
 import type { ScanRow } from './types';
 
@@ -93,5 +93,13 @@ describe('selection', () => {
     expect([...s.ids].sort()).toEqual(['a', 'b']);
     expect([...toggleAll(s, ['a', 'b']).ids]).toEqual([]);
     expect([...toggleAll(s, ['b', 'c']).ids].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('withoutRows drops rows (deleted ones), and the anchor with them', () => {
+    const s = clickRow(toggleAll(emptySelection, ['a', 'b', 'c']), order, 'b', false);
+    expect([...s.ids].sort()).toEqual(['a', 'c']);
+    const kept = withoutRows({ ids: new Set(['a', 'b', 'c']), anchor: 'b' }, ['b', 'x']);
+    expect(kept).toEqual({ ids: new Set(['a', 'c']), anchor: null });
+    expect(withoutRows({ ids: new Set(['a', 'b']), anchor: 'a' }, ['b']).anchor).toBe('a');
   });
 });
