@@ -3,6 +3,7 @@
 import { RequestLink } from '@/components/requests/request-link';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import { formatCount } from '@/lib/format';
 import type { BulkOutcome } from '@/lib/inspect/types';
 import { OPERATION_LABELS } from './bulk-summary';
@@ -33,12 +34,7 @@ export function BulkResults({
     <section className="flex flex-col gap-2" aria-label={`${label} results`}>
       {run.status === 'running' ? (
         <div className="flex flex-wrap items-center gap-3" aria-live="polite">
-          <progress
-            aria-label={`${label} progress`}
-            className="h-2 w-48 accent-amber-500"
-            value={processed}
-            max={Math.max(run.total, 1)}
-          />
+          <ProgressBar label={`${label} progress`} className="w-48" value={processed} max={Math.max(run.total, 1)} />
           <span>
             {label}: {formatCount(processed)} of {formatCount(run.total)}
             {run.backingOff && ' · rate limited (429): backing off'}

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import { formatCount } from '@/lib/format';
 import { EXPORT_FORMATS, type ExportFormat, type RequestView } from '@/lib/inspect/types';
 import { useExport } from './use-export';
@@ -38,9 +39,9 @@ export function ExportControl({ queueId, view }: { queueId: string; view: Reques
       </Button>
       {run?.status === 'running' && (
         <span className="flex items-center gap-2" aria-live="polite">
-          <progress
-            aria-label="Export progress"
-            className="h-2 w-32 accent-amber-500"
+          <ProgressBar
+            label="Export progress"
+            className="w-32"
             value={run.expected ? Math.min(rows, run.expected) : undefined}
             max={Math.max(run.expected ?? 1, 1)}
           />

@@ -4,6 +4,7 @@ import { useServerNow } from '@/components/locks/server-clock';
 import { Ago } from '@/components/ops/ago';
 import { ErrorAlert, Notice } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import { formatCount } from '@/lib/format';
 import { duration } from '@/lib/ops/wording';
 import type { ScanState } from './scan-store';
@@ -31,9 +32,9 @@ export function ScanProgress({ state, noun, onCancel, onRescan }: ScanProgressPr
     const left = rate > 0 && state.expected > state.read ? ((state.expected - state.read) / rate) * 1000 : null;
     return (
       <div className="flex flex-col gap-1 text-sm" aria-live="polite">
-        <progress
-          aria-label="Scan progress"
-          className="h-2 w-full accent-amber-500"
+        <ProgressBar
+          label="Scan progress"
+          className="w-full"
           value={Math.min(state.read, state.expected)}
           max={Math.max(state.expected, 1)}
         />
@@ -41,7 +42,7 @@ export function ScanProgress({ state, noun, onCancel, onRescan }: ScanProgressPr
           <span>
             Scanning: {formatCount(state.read)} of {formatCount(state.expected)} requests read
             {state.read > 0 && ` · ${formatCount(Math.round(rate))}/s`}
-            {left !== null && state.read > 0 && ` · about ${duration(left + 999)} left`} · {found} so far
+            {left !== null && state.read > 0 && ` · about ${duration(left + 999)} left`}
             {state.backingOff && ' · rate limited (429): backing off'}
           </span>
           <Button size="sm" onClick={onCancel}>
