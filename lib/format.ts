@@ -24,3 +24,9 @@ export function formatSecondsLeft(ms: number): string {
   const seconds = ms / 1000;
   return seconds < 10 ? `${seconds.toFixed(1)} s` : `${Math.ceil(seconds)} s`;
 }
+
+/** The first line of a message (any line break), trimmed and cut to `max` characters with "…". */
+export function firstLine(message: string, max: number): string {
+  const line = message.split(/\r\n|\n|\r/, 1)[0]?.trim() ?? '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

@@ -1,4 +1,4 @@
-import { formatCount } from '../format';
+import { firstLine, formatCount } from '../format';
 import type { ExpiredLanding, OpsEvent, OpsSettings, Verdict } from './history';
 
 // Plain words for the cockpit: what each finding means and what to do about it, and one line per
@@ -37,11 +37,8 @@ function names(list: readonly string[]): string {
 /** A holder's name; a lock taken without a clientKey has none. */
 const who = (holder: string | null) => holder ?? 'a client without clientKey';
 
-/** The first line of an error message, at most 200 characters. */
-function firstLine(message: string): string {
-  const line = message.split('\n', 1)[0]?.trim() ?? '';
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
-}
+/** An error message as a headline or evidence quotes it: its first line, at most 200 characters. */
+const errorLine = (message: string) => firstLine(message, 200);
 
 const RELEASE_SILENT = "release the silent holders' locks below";
 const HANDLER_TIMEOUT = 'a hung request handler needs a timeout (Crawlee: requestHandlerTimeoutSecs)';
@@ -105,14 +102,14 @@ export function describeVerdict(verdict: Verdict, time: (ms: number) => string, 
       const retried = `${count(verdict.count, 'request has', 'requests have')} been retried ${verdict.threshold}× or more`;
       const evidence = verdict.requests.map(
         (request) =>
-          `${request.url} (${request.id}): retried ${request.retryCount}×${request.lastError ? `, ${firstLine(request.lastError)}` : ''}`,
+          `${request.url} (${request.id}): retried ${request.retryCount}×${request.lastError ? `, ${errorLine(request.lastError)}` : ''}`,
       );
       if (verdict.count > verdict.requests.length)
         evidence.push(`and ${formatCount(verdict.count - verdict.requests.length)} more`);
       const them = verdict.count === 1 ? 'it' : 'them';
       return {
         tone: 'warning',
-        headline: verdict.latestError ? `${retried}; latest error: ${firstLine(verdict.latestError)}` : retried,
+        headline: verdict.latestError ? `${retried}; latest error: ${errorLine(verdict.latestError)}` : retried,
         evidence,
         fix: `Look at the ${verdict.count === 1 ? 'request' : 'requests'}: fix the request handler, or mark ${them} handled or delete ${them}.`,
       };
