@@ -9,7 +9,6 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { formatCount } from '@/lib/format';
 import { lastErrorOf } from '@/lib/inspect/last-error';
-import { clickRow, emptySelection, toggleAll, withoutRows } from '@/lib/inspect/selection';
 import { PAGE_SIZES } from '@/lib/inspect/table';
 import type { ApiFilter, ScanRow } from '@/lib/inspect/types';
 import { ActionFailure, errorMessage } from '@/lib/queries/action-error';
@@ -19,6 +18,7 @@ import { BulkBar } from './bulk-bar';
 import { PageNav } from './page-nav';
 import { RequestRows } from './request-rows';
 import type { TableContext } from './table-context';
+import { useRowSelection } from './use-row-selection';
 
 const sizeParams = z.object({
   size: z.coerce
@@ -45,7 +45,7 @@ export function ApiPages({ context, filter, total }: { context: TableContext; fi
   const [{ size }, set] = useSearchState(sizeParams);
   // The cursor of each page read so far; the first page has none.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [selection, setSelection] = useState(emptySelection);
+  const selected = useRowSelection();
   const page = useQuery({
     ...requestsQuery(queueId, { filter, cursor: cursors.at(-1), limit: size }),
     placeholderData: keepPreviousData,
@@ -57,7 +57,6 @@ export function ApiPages({ context, filter, total }: { context: TableContext; fi
   if (page.error instanceof ActionFailure && page.error.code === 'needs-acknowledgement') {
     return <AcknowledgeNotice queueId={queueId} clientKey={context.clientKey} action="List the requests anyway" />;
   }
-  const selectedIds = [...selection.ids];
   return (
     <div className="flex flex-col gap-3">
       {page.isPending && <TableSkeleton label="Loading requests" />}
@@ -74,19 +73,19 @@ export function ApiPages({ context, filter, total }: { context: TableContext; fi
           </p>
           <BulkBar
             queueId={queueId}
-            selectedIds={selectedIds}
-            knownRows={rows.filter((row) => selection.ids.has(row.id))}
+            selectedIds={selected.selectedIds}
+            knownRows={rows.filter((row) => selected.has(row.id))}
             target={context.target}
             writeBlock={context.writeBlock}
-            onClear={() => setSelection(emptySelection)}
-            onGone={(ids) => setSelection((current) => withoutRows(current, ids))}
+            onClear={selected.clear}
+            onGone={selected.drop}
           />
           <RequestRows
             queueId={queueId}
             rows={rows}
-            selection={selection}
-            onRowClick={(id, shift) => setSelection(clickRow(selection, ids, id, shift))}
-            onPageToggle={() => setSelection(toggleAll(selection, ids))}
+            selection={selected.selection}
+            onRowClick={(id, shift) => selected.click(ids, id, shift)}
+            onPageToggle={() => selected.toggle(ids)}
             showErrors={false}
             readAt={Date.parse(page.data.serverNow)}
             emptyText={`No ${filter === 'all' ? '' : `${filter} `}requests.`}

@@ -36,6 +36,7 @@ export const SCAN_TTL_MS = 5 * 60_000;
 const PAGES_PER_SECOND = 10;
 
 interface Entry {
+  queueId: string;
   state: ScanState;
   stop: AbortController;
 }
@@ -68,6 +69,7 @@ export function startScan(queueId: string, view: RequestView, expected: number) 
   const key = scanKey(queueId, view);
   entries.get(key)?.stop.abort();
   const entry: Entry = {
+    queueId,
     stop: new AbortController(),
     state: {
       status: 'running',
@@ -98,7 +100,7 @@ export function cancelScan(key: string) {
 /** After a change to the queue: every scan of it may show what is no longer so. */
 export function markScansStale(queueId: string) {
   for (const [key, entry] of entries) {
-    if (JSON.parse(key)[0] === queueId) update(key, entry, { stale: true });
+    if (entry.queueId === queueId) update(key, entry, { stale: true });
   }
 }
 

@@ -8,7 +8,6 @@ import { Button } from '@/components/ui/button';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { formatCount } from '@/lib/format';
 import { type FailureGroup, groupFailures } from '@/lib/inspect/failure-groups';
-import { clickRow, emptySelection, toggleAll, withoutRows } from '@/lib/inspect/selection';
 import { PAGE_SIZES, pageOf, SORT_COLUMNS, sortRows } from '@/lib/inspect/table';
 import { MAX_SCAN_ROWS, type RequestView } from '@/lib/inspect/types';
 import { foundNoun } from '@/lib/inspect/view';
@@ -19,6 +18,7 @@ import { PageNav } from './page-nav';
 import { RequestRows } from './request-rows';
 import { ScanProgress } from './scan-progress';
 import type { TableContext } from './table-context';
+import { useRowSelection } from './use-row-selection';
 import { useScan } from './use-scan';
 
 const scanParams = z.object({
@@ -36,7 +36,7 @@ export function ScanView({ context, view, expected }: { context: TableContext; v
   const { queueId } = context;
   const scan = useScan(queueId, view, expected);
   const [{ page, size, sort, dir }, set] = useSearchState(scanParams);
-  const [selection, setSelection] = useState(emptySelection);
+  const selected = useRowSelection();
   const [group, setGroup] = useState<FailureGroup | null>(null);
   const state = scan.state;
   const rows = state?.rows ?? [];
@@ -63,7 +63,6 @@ export function ScanView({ context, view, expected }: { context: TableContext; v
       </div>
     );
   }
-  const selectedIds = [...selection.ids];
   const allIds = shownRows.map((row) => row.id);
   const kept = state.matched > rows.length;
   return (
@@ -74,7 +73,7 @@ export function ScanView({ context, view, expected }: { context: TableContext; v
         groups={groups}
         urlOf={(id) => byId.get(id)?.url ?? ''}
         partial={!finished}
-        onSelectGroup={(chosen) => setSelection({ ids: new Set(chosen.requestIds), anchor: null })}
+        onSelectGroup={(chosen) => selected.only(chosen.requestIds)}
         onShowInTable={(chosen) => {
           setGroup(chosen);
           set({ page: null });
@@ -97,8 +96,8 @@ export function ScanView({ context, view, expected }: { context: TableContext; v
           </Button>
         )}
         {finished && allIds.length > 0 && (
-          <Button size="sm" onClick={() => setSelection(toggleAll(selection, allIds))}>
-            {allIds.every((id) => selection.ids.has(id)) ? 'Clear' : 'Select'} all {formatCount(allIds.length)} matching
+          <Button size="sm" onClick={() => selected.toggle(allIds)}>
+            {allIds.every(selected.has) ? 'Clear' : 'Select'} all {formatCount(allIds.length)} matching
           </Button>
         )}
         {!finished && (
@@ -107,26 +106,19 @@ export function ScanView({ context, view, expected }: { context: TableContext; v
       </div>
       <BulkBar
         queueId={queueId}
-        selectedIds={selectedIds}
-        knownRows={selectedIds.flatMap((id) => byId.get(id) ?? [])}
+        selectedIds={selected.selectedIds}
+        knownRows={selected.selectedIds.flatMap((id) => byId.get(id) ?? [])}
         target={context.target}
         writeBlock={context.writeBlock}
-        onClear={() => setSelection(emptySelection)}
-        onGone={(ids) => setSelection((current) => withoutRows(current, ids))}
+        onClear={selected.clear}
+        onGone={selected.drop}
       />
       <RequestRows
         queueId={queueId}
         rows={current.items}
-        selection={selection}
-        onRowClick={(id, shift) => setSelection(clickRow(selection, allIds, id, shift))}
-        onPageToggle={() =>
-          setSelection(
-            toggleAll(
-              selection,
-              current.items.map((row) => row.id),
-            ),
-          )
-        }
+        selection={selected.selection}
+        onRowClick={(id, shift) => selected.click(allIds, id, shift)}
+        onPageToggle={() => selected.toggle(current.items.map((row) => row.id))}
         sort={
           finished
             ? {

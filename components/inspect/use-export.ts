@@ -77,7 +77,7 @@ export function useExport(queueId: string) {
           const { done, value } = await reader.read();
           if (done) break;
           let lines = 0;
-          for (const byte of value) if (byte === NEWLINE) lines++;
+          for (let at = value.indexOf(NEWLINE); at !== -1; at = value.indexOf(NEWLINE, at + 1)) lines++;
           chunks.push(value as Uint8Array<ArrayBuffer>);
           chunkBytes += value.byteLength;
           if (chunkBytes >= FOLD_BYTES) {

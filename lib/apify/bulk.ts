@@ -13,13 +13,8 @@ import {
   plainQueue,
   queueMissing,
 } from './gateway';
-import { putBody } from './requests';
+import { putBody, type StoredRequest } from './requests';
 
-type Stored = NonNullable<Awaited<ReturnType<ReturnType<typeof plainQueue>['getRequest']>>> & {
-  handledAt?: Date | string | null;
-  lockByClient?: string | null;
-  lockExpiresAt?: Date | string | null;
-};
 type Args = ReturnType<typeof bulkRequestsInput.parse>;
 
 /** Requests worked on at once: a chunk of 50 stays well inside the API's 400 calls/s per queue. */
@@ -103,8 +98,8 @@ class Bulk {
   }
 
   /** The request as stored, or the outcome that ends its turn (missing, or locked by another client). */
-  private async read(requestId: string): Promise<Stored | BulkOutcome> {
-    const request: Stored | undefined = await this.plain.getRequest(requestId);
+  private async read(requestId: string): Promise<StoredRequest | BulkOutcome> {
+    const request: StoredRequest | undefined = await this.plain.getRequest(requestId);
     if (!request) return { requestId, status: 'failed', code: 'not-found', message: 'That request does not exist.' };
     const { lockByClient, lockExpiresAt } = request;
     const expiry = lockExpiresAt ? new Date(lockExpiresAt) : null;
@@ -120,7 +115,7 @@ class Bulk {
     return request;
   }
 
-  private lockedByUs(request: Stored): boolean {
+  private lockedByUs(request: StoredRequest): boolean {
     const { lockByClient, lockExpiresAt } = request;
     return lockByClient === this.ownKey && !!lockExpiresAt && new Date(lockExpiresAt).getTime() > Date.now();
   }

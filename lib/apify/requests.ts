@@ -20,19 +20,24 @@ import {
 
 const BATCH = 25;
 
-type StoredRequest = NonNullable<Awaited<ReturnType<ReturnType<typeof plainQueue>['getRequest']>>>;
+type GotRequest = NonNullable<Awaited<ReturnType<ReturnType<typeof plainQueue>['getRequest']>>>;
+/**
+ * A request as GET returns it, with what apify-client's type leaves out: handledAt, and, while it is
+ * locked, who holds it until when (spec §2.8).
+ */
+export type StoredRequest = GotRequest & {
+  handledAt?: Date | string | null;
+  lockExpiresAt?: Date | string | null;
+  lockByClient?: string | null;
+};
 
 /**
  * The body of a PUT that changes a stored request (as GET returned it): the whole request, as the API
  * wants, without the lock fields, which are the API's to set, never the caller's.
  */
 export function putBody(current: StoredRequest, changes: { handledAt?: string | null; retryCount?: number }) {
-  const {
-    lockExpiresAt: _expiry,
-    lockByClient: _holder,
-    ...stored
-  } = current as StoredRequest & { lockExpiresAt?: unknown; lockByClient?: unknown };
-  return { ...stored, ...changes } as StoredRequest;
+  const { lockExpiresAt: _expiry, lockByClient: _holder, ...stored } = current;
+  return { ...stored, ...changes } as GotRequest;
 }
 
 export function getRequest(ctx: GatewayContext, input: unknown) {
