@@ -12,19 +12,13 @@ import { actionId } from '../support/server-actions';
 import { benchUrl, FIXTURE_QUEUES, INSPECT_QUEUE, INSPECT_SEEDED, type QueueIds } from './fixture';
 import { actionCaller } from './gateway';
 import { type MemoryFigures, watchMemory } from './memory';
-import { percentile } from './stats';
+import { type Summary, summarise, timeSequential } from './stats';
 
 const FIND_QUEUE = 'q-1m';
 const FIND_ROUNDS = 200;
 const MISS_ROUNDS = 50;
 const WARM_UP = 10;
 
-export interface Latency {
-  calls: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
 /** A run over a whole queue: requests read, how fast, and what it cost the server in memory. */
 export interface Throughput {
   requests: number;
@@ -36,7 +30,7 @@ export interface Throughput {
 }
 export interface ScanFigures extends Throughput {
   pages: number;
-  pageMs: Latency;
+  pageMs: Summary;
   failedFound: number;
   failedSeeded: number;
 }
@@ -49,32 +43,20 @@ export interface ExportFigures extends Throughput {
 export interface InspectResult {
   find: {
     /** findRequestAction with a uniqueKey of the 1M queue. */
-    hit: Latency;
+    hit: Summary;
     /** Diagnostic: a text that is nothing in the queue (every candidate tried). */
-    miss: Latency;
+    miss: Summary;
     /** Diagnostic: apify-client getRequest straight to the emulator, the lookup the action makes. */
-    direct: Latency;
+    direct: Summary;
   };
   scan: ScanFigures;
   export: { ndjson: ExportFigures; csv: ExportFigures };
 }
 
-const latency = (samples: number[]): Latency => ({
-  calls: samples.length,
-  p50: percentile(samples, 50),
-  p95: percentile(samples, 95),
-  p99: percentile(samples, 99),
-});
-
-async function timeEach(count: number, fn: (i: number) => Promise<unknown>): Promise<Latency> {
+/** Times `count` calls one after another, after WARM_UP untimed ones. */
+async function timeWarm(count: number, fn: (i: number) => Promise<unknown>): Promise<Summary> {
   for (let i = 0; i < WARM_UP; i += 1) await fn(count + i);
-  const samples: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const t0 = performance.now();
-    await fn(i);
-    samples.push(performance.now() - t0);
-  }
-  return latency(samples);
+  return timeSequential(count, fn);
 }
 
 /** Requests spread over the whole queue, the same ones every run. */
@@ -98,19 +80,19 @@ async function benchFind(options: Options): Promise<InspectResult['find']> {
   const call = actionCaller(`${options.origin}/queues/${queueId}`, options.browserHeaders, options.sessionCookie);
   const findAction = actionId(options.appDir, 'lib/actions/inspect.ts', 'findRequestAction');
   const find = (text: string) => call<FindResult>(findAction, [{ queueId, text }]);
-  const hit = await timeEach(FIND_ROUNDS, async (i) => {
+  const hit = await timeWarm(FIND_ROUNDS, async (i) => {
     const text = benchUrl(FIND_QUEUE, spread(i, FIXTURE_QUEUES[FIND_QUEUE]));
     const found = (await find(text))?.found;
     if (!found || found.requestId !== requestIdFromUniqueKey(text) || found.matchedAs !== 'uniqueKey') {
       throw new Error(`find ${text}: ${JSON.stringify(found)}`);
     }
   });
-  const miss = await timeEach(MISS_ROUNDS, async (i) => {
+  const miss = await timeWarm(MISS_ROUNDS, async (i) => {
     const result = await find(`https://bench.example.com/${FIND_QUEUE}/missing/${i}`);
     if (result?.found !== null) throw new Error(`find of a missing request found ${JSON.stringify(result?.found)}`);
   });
   const client = new ApifyClient({ baseUrl: `${options.origin}/emulator`, token: options.token, maxRetries: 0 });
-  const direct = await timeEach(FIND_ROUNDS, async (i) => {
+  const direct = await timeWarm(FIND_ROUNDS, async (i) => {
     const text = benchUrl(FIND_QUEUE, spread(i, FIXTURE_QUEUES[FIND_QUEUE]));
     const got = await client.requestQueue(queueId).getRequest(requestIdFromUniqueKey(text));
     if (got?.uniqueKey !== text) throw new Error(`getRequest for ${text}: ${JSON.stringify(got)}`);
@@ -156,7 +138,7 @@ async function benchScan(options: Options): Promise<ScanFigures> {
     perSec: read / (wallMs / 1000),
     memory: memory.stop(),
     pages: samples.length,
-    pageMs: latency(samples),
+    pageMs: summarise(samples, wallMs),
     failedFound,
     failedSeeded: INSPECT_SEEDED.failed,
   };

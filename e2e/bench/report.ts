@@ -1,6 +1,6 @@
 import type { GatewayPair, GatewayResult } from './gateway';
 import type { HttpResult } from './http';
-import type { ExportFigures, InspectResult, Latency, Throughput } from './inspect';
+import type { ExportFigures, InspectResult, Throughput } from './inspect';
 import type { Machine } from './machine';
 import type { Milestones, PageResult, ScriptSizes } from './page';
 import type { RecorderResult } from './recorder';
@@ -156,7 +156,7 @@ function milestoneRows(milestones: Milestones[]): string[][] {
   ];
 }
 
-const latencyRow = (label: string, value: Latency) => [
+const latencyRow = (label: string, value: Summary) => [
   label,
   rate(value.calls),
   ms(value.p50),

@@ -4,6 +4,7 @@ export interface Summary {
   /** Calls per second over the whole run (wall clock, all clients together). */
   perSec: number;
   p50: number;
+  p95: number;
   p99: number;
 }
 
@@ -20,6 +21,7 @@ export function summarise(samples: number[], wallMs: number): Summary {
     calls: samples.length,
     perSec: samples.length / (wallMs / 1000),
     p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
     p99: percentile(samples, 99),
   };
 }

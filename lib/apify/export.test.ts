@@ -12,7 +12,14 @@ const emulator = emulatorForThisFile('export');
 const { store } = emulator;
 
 const seeded = (i: number) => ({
-  userData: { label: i % 2 ? 'DETAIL' : 'LIST', note: `ünïcødé "${i}", line\nbreak`, nested: { n: i } },
+  // Fields named …At are the user's own: exported as stored, not read as dates.
+  userData: {
+    label: i % 2 ? 'DETAIL' : 'LIST',
+    note: `ünïcødé "${i}", line\nbreak`,
+    nested: { n: i },
+    crawledAt: '2026-01-01',
+    seenAt: i,
+  },
   headers: { 'x-run': String(i) },
   ...(i % 3 === 0 ? { handledAt: '2026-01-02T03:04:05.678Z' } : {}),
   ...(i % 4 === 0 ? { retryCount: 1, errorMessages: ['=HYPERLINK("http://x","y")', `Error ${i}\nstack`] } : {}),

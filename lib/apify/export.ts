@@ -1,10 +1,11 @@
 import 'server-only';
+import { clientKeyOn } from '../acting-as';
 import { exportInput } from '../action-inputs';
 import type { CallLog } from '../api-log/book';
 import { loggingTo } from '../api-log/context';
 import { EXPORT_CONTENT_TYPES, EXPORT_ENCODERS, exportFilename, type RawRequest } from '../inspect/export-format';
 import { matchesView } from '../inspect/scan-match';
-import { EXPORT_PAGE_SIZE } from '../inspect/types';
+import { EXPORT_PAGE_SIZE, type RequestView } from '../inspect/types';
 import { needsScan } from '../inspect/view';
 import type { ActionResult } from '../types';
 import { viewFacts } from './dto';
@@ -59,13 +60,34 @@ export function exportStream(
   );
 }
 
+/** One `listRequests` page as the API sent it. */
+interface RawPage {
+  items: RawRequest[];
+  nextCursor?: string | null;
+}
+
+/**
+ * Reads one page of the view through apify-client's HTTP client (its token, retries, timeouts and the
+ * API log), but not through its `listRequests`: that turns every field named `…At` into a Date,
+ * `userData`'s own fields too, and an export must write what the queue holds.
+ */
+async function rawPage(ctx: GatewayContext, queueId: string, view: RequestView, cursor: string | undefined) {
+  const queue = keyedQueue(ctx, queueId);
+  const { filter, ...options } = scanListOptions(view, cursor, EXPORT_PAGE_SIZE);
+  const response = await queue.httpClient.call<{ data: RawPage }>({
+    url: `${queue.url}/requests`,
+    method: 'GET',
+    params: { ...queue.params, ...options, filter: filter?.join(','), clientKey: clientKeyOn(ctx, queueId) },
+  });
+  return response.data.data;
+}
+
 function pageStream(
   ctx: GatewayContext,
   { queueId, format, view }: ExportArgs,
   logged: <T>(call: () => Promise<T>) => Promise<T>,
   signal?: AbortSignal,
 ): ReadableStream<Uint8Array> {
-  const reader = keyedQueue(ctx, queueId);
   const encoder = EXPORT_ENCODERS[format];
   const bytes = new TextEncoder();
   let cursor: string | undefined;
@@ -85,13 +107,10 @@ function pageStream(
         opened = true;
         for (;;) {
           if (cancelled) return;
-          let page: Awaited<ReturnType<typeof reader.listRequests>>;
+          let page: RawPage;
           try {
             page = await logged(() =>
-              withDeadline(
-                reader.listRequests(scanListOptions(view, cursor, EXPORT_PAGE_SIZE)),
-                ctx.budgetMs ?? DEFAULT_BUDGET_MS,
-              ),
+              withDeadline(rawPage(ctx, queueId, view, cursor), ctx.budgetMs ?? DEFAULT_BUDGET_MS),
             );
           } catch (error) {
             if (!cancelled) controller.error(new Error(toActionError(error, ctx.target.token).message));
@@ -102,7 +121,7 @@ function pageStream(
           for (const item of page.items) {
             // The API already served the views it has; the others are decided here.
             if (scanned && !matchesView(viewFacts(item), view, now)) continue;
-            text += encoder.row(item as unknown as RawRequest, written === 0);
+            text += encoder.row(item, written === 0);
             written += 1;
           }
           cursor = page.nextCursor ?? undefined;
