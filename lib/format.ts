@@ -18,6 +18,9 @@ export const formatTimeOfDay = (iso: string) => new Date(iso).toISOString().slic
 
 export const formatCount = (value: number) => value.toLocaleString('en-US');
 
+/** "1 lock", "1,000 locks". */
+export const countOf = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
 /** Seconds left, one decimal under 10 s. */
 export function formatSecondsLeft(ms: number): string {
   if (ms <= 0) return 'expired';

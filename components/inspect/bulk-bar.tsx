@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { serverTimeNow } from '@/components/locks/server-clock';
 import { Button } from '@/components/ui/button';
-import { formatCount } from '@/lib/format';
+import { countOf, formatCount } from '@/lib/format';
 import { BULK_OPERATIONS, type BulkOperation, type ScanRow } from '@/lib/inspect/types';
 import type { TargetName } from '@/lib/types';
 import { BulkResults } from './bulk-results';
@@ -68,11 +68,11 @@ export function BulkBar({ queueId, selectedIds, knownRows, target, writeBlock, o
       {confirming && (
         <div
           role="alertdialog"
-          aria-label={`${OPERATION_LABELS[confirming]} ${count} request${count === 1 ? '' : 's'}`}
+          aria-label={`${OPERATION_LABELS[confirming]} ${countOf(count, 'request')}`}
           className="flex flex-col gap-2 rounded-md border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-950"
         >
           <p className="font-semibold">
-            {OPERATION_LABELS[confirming]} {formatCount(count)} request{count === 1 ? '' : 's'}?
+            {OPERATION_LABELS[confirming]} {countOf(count, 'request')}?
           </p>
           <p>{bulkSummary(confirming, count, options)}</p>
           {knownRows.length > 0 && (

@@ -1,8 +1,6 @@
-import { formatCount } from '@/lib/format';
+import { countOf, formatCount } from '@/lib/format';
 import type { BulkOperation, ScanRow } from '@/lib/inspect/types';
 import type { BulkOptions } from './use-bulk';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** "12 handled, 3 pending, 1 locked" for the selected rows whose state is known. */
 export function stateBreakdown(rows: readonly ScanRow[], now: number): string {
@@ -25,7 +23,7 @@ export function stateBreakdown(rows: readonly ScanRow[], now: number): string {
 
 /** What a bulk action will change, in a sentence or two, before it runs. */
 export function bulkSummary(operation: BulkOperation, count: number, options: BulkOptions): string {
-  const requests = plural(count, 'request');
+  const requests = countOf(count, 'request');
   switch (operation) {
     case 'reclaim':
       return `${requests} go back to pending, at the ${options.forefront ? 'front' : 'end'} of the queue, for a crawler to take again${options.resetRetries ? ', with retryCount set to 0' : ''}. Handled ones become pending, ones your clientKey holds are unlocked, pending ones stay as they are${options.forefront || options.resetRetries ? ' but are rewritten' : ''}.`;

@@ -8,7 +8,7 @@ import { useSearchState } from '@/components/layout/use-search-state';
 import { ErrorAlert, Notice } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { findRequestAction } from '@/lib/actions/inspect';
-import { formatCount } from '@/lib/format';
+import { countOf } from '@/lib/format';
 import type { FindResult } from '@/lib/inspect/types';
 import { errorMessage, unwrap } from '@/lib/queries/action-error';
 import { textParam } from '@/lib/search-params';
@@ -64,7 +64,7 @@ export function FindBox({ queueId }: { queueId: string }) {
         <Notice>
           <p>
             No request has this text as its ID or uniqueKey, nor as the normalized URL Crawlee would use (
-            {formatCount(missed.tried.length)} ID{missed.tried.length === 1 ? '' : 's'} tried).
+            {countOf(missed.tried.length, 'ID')} tried).
           </p>
           <Button
             size="sm"

@@ -259,7 +259,7 @@ test('the export route refuses an unknown queue, a bad format and a request with
 const GET_API_LOG = actionId(process.cwd(), 'lib/actions/api-log.ts', 'getApiLogAction');
 
 /** When each export page (a `listRequests` call of EXPORT_PAGE_SIZE) of the queue was sent, per the session's API log. */
-async function listCallsInApiLog(page: Page, queueId: string) {
+async function exportPagesSent(page: Page, queueId: string) {
   const response = await callAction(GET_API_LOG, [], { cookie: await cookieHeader(page) });
   const log = actionResult(response.body) as { ok: true; data: { entries: { path: string; at: string }[] } };
   return log.data.entries
@@ -288,7 +288,7 @@ test('cancelling an export stops its paging: no list call after it in the server
   await page.getByRole('button', { name: 'Cancel export' }).click();
   await expect(page.getByText('Export cancelled.')).toBeVisible();
   await page.waitForTimeout(5_000);
-  const sent = await listCallsInApiLog(page, queueId);
+  const sent = await exportPagesSent(page, queueId);
   expect(sent.length).toBeGreaterThan(0);
   // It stopped before the end (the last page), and sent no call after the cancel (a call already on its
   // way may still come back).

@@ -1,4 +1,4 @@
-import { firstLine, formatCount } from '../format';
+import { countOf, firstLine, formatCount } from '../format';
 import type { ExpiredLanding, OpsEvent, OpsSettings, Verdict } from './history';
 
 // Plain words for the cockpit: what each finding means and what to do about it, and one line per
@@ -24,9 +24,6 @@ export function duration(ms: number): string {
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
 }
 
-/** "1 lock", "1,000 locks". */
-const count = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
-
 /** "ann", "ann and bob", "ann, bob and cat", "ann, bob, cat and 2 more". */
 function names(list: readonly string[]): string {
   const shown = list.length > 4 ? [...list.slice(0, 3), `${list.length - 3} more`] : [...list];
@@ -51,11 +48,11 @@ export function describeVerdict(verdict: Verdict, time: (ms: number) => string, 
       const locked =
         verdict.pending === 1
           ? 'The one pending request is locked'
-          : `All ${count(verdict.pending, 'pending request')} are locked`;
-      const by = verdict.holders === 0 ? 'by clients without clientKey' : `by ${count(verdict.holders, 'client')}`;
+          : `All ${countOf(verdict.pending, 'pending request')} are locked`;
+      const by = verdict.holders === 0 ? 'by clients without clientKey' : `by ${countOf(verdict.holders, 'client')}`;
       const locks = verdict.locksTruncated
-        ? `At least ${count(verdict.locks, 'lock')} held (the lock list was cut short)`
-        : `${count(verdict.locks, 'lock')} held`;
+        ? `At least ${countOf(verdict.locks, 'lock')} held (the lock list was cut short)`
+        : `${countOf(verdict.locks, 'lock')} held`;
       return {
         tone: silent.length > 0 ? 'problem' : 'warning',
         headline: `${locked}, ${by}; the first lock frees at ${time(verdict.firstFreeAt)}`,
@@ -74,7 +71,7 @@ export function describeVerdict(verdict: Verdict, time: (ms: number) => string, 
       return {
         tone: 'problem',
         headline: `Locks held, head empty: crawlers will wait until ${time(verdict.lastFreeAt)}`,
-        evidence: [`${count(verdict.locks, 'lock')} held by silent ${names(verdict.holders)} (${silentFor})`],
+        evidence: [`${countOf(verdict.locks, 'lock')} held by silent ${names(verdict.holders)} (${silentFor})`],
         fix: `Nobody is working on these requests: ${RELEASE_SILENT} so the crawlers can take them now.`,
       };
     case 'stall': {
@@ -84,11 +81,14 @@ export function describeVerdict(verdict: Verdict, time: (ms: number) => string, 
         verdict.locks === 0
           ? `${quiet} while no client holds a lock: is any crawler running?`
           : verdict.silentLocks === 0
-            ? `${quiet} while ${count(verdict.locks, 'lock is', 'locks are')} held`
+            ? `${quiet} while ${countOf(verdict.locks, 'lock is', 'locks are')} held`
             : verdict.silentLocks >= verdict.locks
-              ? `${quiet} while ${count(verdict.locks, 'lock is', 'locks are')} held by silent ${silent}`
-              : `${quiet}; ${formatCount(verdict.silentLocks)} of ${count(verdict.locks, 'lock')} held by silent ${silent}`;
-      const evidence = [`${count(verdict.pending, 'request')} pending`, `Nothing handled since ${time(verdict.since)}`];
+              ? `${quiet} while ${countOf(verdict.locks, 'lock is', 'locks are')} held by silent ${silent}`
+              : `${quiet}; ${formatCount(verdict.silentLocks)} of ${countOf(verdict.locks, 'lock')} held by silent ${silent}`;
+      const evidence = [
+        `${countOf(verdict.pending, 'request')} pending`,
+        `Nothing handled since ${time(verdict.since)}`,
+      ];
       if (verdict.silentHolders.length > 0) evidence.push(`Silent (${silentFor}): ${silent}`);
       const fix =
         verdict.locks === 0
@@ -99,7 +99,7 @@ export function describeVerdict(verdict: Verdict, time: (ms: number) => string, 
       return { tone: 'problem', headline, evidence, fix };
     }
     case 'poison': {
-      const retried = `${count(verdict.count, 'request has', 'requests have')} been retried ${verdict.threshold}× or more`;
+      const retried = `${countOf(verdict.count, 'request has', 'requests have')} been retried ${verdict.threshold}× or more`;
       const evidence = verdict.requests.map(
         (request) =>
           `${request.url} (${request.id}): retried ${request.retryCount}×${request.lastError ? `, ${errorLine(request.lastError)}` : ''}`,
@@ -154,7 +154,7 @@ export function describeEvent(event: OpsEvent): string {
         ? `${formatCount(event.count)} handled (holder not seen)`
         : `${event.holder} handled ${formatCount(event.count)}`;
     case 'expired': {
-      const expired = `${count(event.count, 'lock')} of ${who(event.holder)} expired`;
+      const expired = `${countOf(event.count, 'lock')} of ${who(event.holder)} expired`;
       if (event.went.length === 0) return expired;
       const of = event.went.length < event.count ? `; of the first ${event.went.length}: ` : ': ';
       return `${expired}${of}${wentText(event.went)}`;
