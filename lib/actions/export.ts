@@ -49,7 +49,7 @@ export async function exportResponse(request: Request, queueId: string): Promise
   const session = await getSession();
   const context = gatewayContextFor(session);
   if (!context) return errorResponse(signedOut.error);
-  const result = await exportStream(context.ctx, parsed.data, { callLog: context.callLog, signal: request.signal });
+  const result = await exportStream(context.ctx, parsed.data, { callLog: context.callLog });
   endSessionOnRefusal(session, result);
   if (!result.ok) return errorResponse(result.error);
   const { stream, total, filename, contentType } = result.data;

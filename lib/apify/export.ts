@@ -42,7 +42,7 @@ type ExportArgs = ReturnType<typeof exportInput.parse>;
 export function exportStream(
   ctx: GatewayContext,
   input: unknown,
-  { callLog, signal }: { callLog?: CallLog; signal?: AbortSignal } = {},
+  { callLog }: { callLog?: CallLog } = {},
 ): Promise<ActionResult<ExportDownload>> {
   const logged = <T>(call: () => Promise<T>) => (callLog ? loggingTo(callLog, call) : call());
   return logged(() =>
@@ -51,7 +51,7 @@ export function exportStream(
       if (!queue) throw queueMissing();
       if (!mayRegister(ctx, args.queueId, queue)) throw notAcknowledged();
       return {
-        stream: pageStream(ctx, args, logged, signal),
+        stream: pageStream(ctx, args, logged),
         total: args.view.filter === 'pending' ? queue.pendingRequestCount : queue.totalRequestCount,
         filename: exportFilename(queue.name ?? queue.id, args.view.filter, args.format),
         contentType: EXPORT_CONTENT_TYPES[args.format],
@@ -86,7 +86,6 @@ function pageStream(
   ctx: GatewayContext,
   { queueId, format, view }: ExportArgs,
   logged: <T>(call: () => Promise<T>) => Promise<T>,
-  signal?: AbortSignal,
 ): ReadableStream<Uint8Array> {
   const encoder = EXPORT_ENCODERS[format];
   const bytes = new TextEncoder();
@@ -95,10 +94,6 @@ function pageStream(
   let written = 0;
   let cancelled = false;
   const scanned = needsScan(view);
-  // The browser going away cancels the stream; the request's signal says so as soon as it happens.
-  signal?.addEventListener('abort', () => {
-    cancelled = true;
-  });
   return new ReadableStream<Uint8Array>(
     {
       // A pull that enqueues nothing is not called again: it reads on until a page has rows, or the end.
